@@ -1,0 +1,270 @@
+"""Newspaper pages, the articles on them and the meetings they report."""
+
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from organizations.models import Organization, Person, Role
+
+
+class MeetingType(models.TextChoices):
+    """The taxonomy of CONTRACTS.md §3."""
+
+    PLENARY = "plenary", _("全体会议")
+    STANDING = "standing", _("常委会会议")
+    CHAIRS = "chairs", _("主席会议")
+    PARTY_STUDY = "party_study", _("党组理论学习中心组学习")
+    STUDY = "study", _("专题学习会")
+    CONSULTATION = "consultation", _("协商会")
+    PROPOSAL = "proposal", _("提案工作会议")
+    BRIEFING = "briefing", _("情况通报会")
+    WORK = "work", _("工作推进会")
+
+
+class Kind(models.TextChoices):
+    NEWS = "news", _("消息")
+    FEATURE = "feature", _("通讯")
+    PHOTO = "photo", _("图片新闻")
+    COMMENTARY = "commentary", _("评论")
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("待审")
+    PUBLISHED = "published", _("已发布")
+
+
+class Layout(models.TextChoices):
+    PARAGRAPH = "paragraph", _("段落版式")
+    COLUMN = "column", _("分栏版式")
+
+
+class SourcePage(models.Model):
+    """One page file as extracted from the printed PDF, kept whole so editors can check the importer."""
+
+    filename = models.CharField(_("文件名"), max_length=200, unique=True)
+    text = models.TextField(_("原文"))
+    layout = models.CharField(_("版式"), max_length=10, choices=Layout.choices)
+    year = models.PositiveSmallIntegerField(_("年份"), null=True, blank=True)
+    year_evidence = models.JSONField(_("年份依据"), default=list, blank=True)
+    imported_at = models.DateTimeField(_("导入时间"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("版面")
+        verbose_name_plural = _("版面")
+        ordering = ["filename"]
+
+    def __str__(self) -> str:
+        return self.filename
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:page", args=[self.pk])
+
+
+class MeetingQuerySet(models.QuerySet):
+    def of_type(self, *types: str) -> "MeetingQuerySet":
+        return self.filter(meeting_type__in=types)
+
+    def in_region(self, organization: Organization) -> "MeetingQuerySet":
+        return self.filter(organization__in=Organization.objects.in_region(organization))
+
+
+class Meeting(models.Model):
+    """A real meeting of one committee; several articles may report it."""
+
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("政协组织"), on_delete=models.PROTECT, related_name="meetings"
+    )
+    meeting_type = models.CharField(_("会议类型"), max_length=20, choices=MeetingType.choices)
+    session = models.PositiveSmallIntegerField(_("届"), null=True, blank=True)
+    sequence = models.PositiveSmallIntegerField(_("次"), null=True, blank=True)
+    date = models.DateField(_("日期"), null=True, blank=True)
+    title = models.CharField(_("会议名称"), max_length=200)
+    expanded = models.BooleanField(_("扩大会议"), default=False)
+
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("会议")
+        verbose_name_plural = _("会议")
+        ordering = ["-date", "organization"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "meeting_type", "session", "sequence"],
+                condition=Q(session__isnull=False, sequence__isnull=False),
+                name="meeting_unique_numbered",
+            ),
+            models.UniqueConstraint(
+                fields=["organization", "meeting_type", "date"],
+                condition=Q(date__isnull=False, sequence__isnull=True),
+                name="meeting_unique_unnumbered_per_day",
+            ),
+        ]
+        indexes = [models.Index(fields=["meeting_type", "date"], name="meeting_type_date")]
+
+    def __str__(self) -> str:
+        return f"{self.organization.name}{self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:meeting", args=[self.pk])
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self) -> "ArticleQuerySet":
+        return self.filter(status=Status.PUBLISHED)
+
+    def in_region(self, organization: Organization) -> "ArticleQuerySet":
+        """Articles about the committee or any committee below it, in one query."""
+        committees = ArticleCommittee.objects.filter(
+            article=OuterRef("pk"), organization__in=Organization.objects.in_region(organization)
+        )
+        return self.filter(Exists(committees))
+
+    def of_meeting_types(self, types: list[str]) -> "ArticleQuerySet":
+        meetings = ArticleMeeting.objects.filter(article=OuterRef("pk"), meeting__meeting_type__in=types)
+        return self.filter(Exists(meetings))
+
+    def mentioning(self, person: Person) -> "ArticleQuerySet":
+        return self.filter(mentions__person=person)
+
+    def needing_review(self) -> "ArticleQuerySet":
+        return self.filter(needs_review=True)
+
+    def newest_first(self) -> "ArticleQuerySet":
+        return self.order_by(models.F("event_date").desc(nulls_last=True), "-pk")
+
+
+class Article(models.Model):
+    source_page = models.ForeignKey(
+        SourcePage, verbose_name=_("来源版面"), on_delete=models.PROTECT, related_name="articles"
+    )
+    position = models.PositiveSmallIntegerField(_("版面位置"))
+    headline = models.CharField(_("标题"), max_length=300, blank=True)
+    kicker = models.CharField(_("引题"), max_length=200, blank=True)
+    subtitle = models.CharField(_("副题"), max_length=300, blank=True)
+    column = models.CharField(_("栏目"), max_length=100, blank=True)
+    kind = models.CharField(_("体裁"), max_length=12, choices=Kind.choices, default=Kind.NEWS)
+    body = models.TextField(_("正文"), help_text=_("每段一行"))
+    dateline = models.CharField(_("电头"), max_length=20, blank=True, help_text=_("“本报X讯”中的 X"))
+    event_date = models.DateField(_("事件日期"), null=True, blank=True)
+    committee = models.ForeignKey(
+        Organization,
+        verbose_name=_("主要政协组织"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="primary_articles",
+    )
+    committees = models.ManyToManyField(
+        Organization, verbose_name=_("相关政协组织"), through="ArticleCommittee", related_name="articles"
+    )
+    meetings = models.ManyToManyField(
+        Meeting, verbose_name=_("会议"), through="ArticleMeeting", related_name="articles"
+    )
+    persons = models.ManyToManyField(Person, verbose_name=_("人物"), through="Mention", related_name="articles")
+    source_text = models.TextField(_("原始文本"), blank=True)
+    fingerprint = models.CharField(_("内容指纹"), max_length=64, editable=False)
+    status = models.CharField(_("状态"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    published_at = models.DateTimeField(_("发布时间"), null=True, blank=True)
+    edited = models.BooleanField(_("编辑已修改"), default=False, help_text=_("重新导入时保留编辑的版本"))
+    needs_review = models.BooleanField(_("待核"), default=False)
+    review_reasons = models.JSONField(_("待核原因"), default=list, blank=True)
+    search_text = models.TextField(_("分词文本"), blank=True, editable=False)
+    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("稿件")
+        verbose_name_plural = _("稿件")
+        ordering = [models.F("event_date").desc(nulls_last=True), "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["source_page", "position"], name="article_unique_page_position"),
+        ]
+        indexes = [
+            models.Index(fields=["status", "-event_date"], name="article_status_date"),
+            models.Index(fields=["needs_review"], name="article_needs_review"),
+        ]
+
+    def __str__(self) -> str:
+        return self.headline or self.body[:30]
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:detail", args=[self.pk])
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [line for line in self.body.splitlines() if line.strip()]
+
+
+class ArticleCommittee(models.Model):
+    """A committee the article is about; position 0 is the primary one."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="committee_links")
+    organization = models.ForeignKey(Organization, verbose_name=_("政协组织"), on_delete=models.PROTECT)
+    position = models.PositiveSmallIntegerField(_("顺序"), default=0)
+
+    class Meta:
+        verbose_name = _("相关政协组织")
+        verbose_name_plural = _("相关政协组织")
+        ordering = ["position"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "organization"], name="article_committee_unique"),
+        ]
+
+
+class ArticleMeeting(models.Model):
+    """A meeting the article reports; a joint meeting (……暨……) links several."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="meeting_links")
+    meeting = models.ForeignKey(Meeting, verbose_name=_("会议"), on_delete=models.PROTECT)
+    position = models.PositiveSmallIntegerField(_("顺序"), default=0)
+
+    class Meta:
+        verbose_name = _("报道的会议")
+        verbose_name_plural = _("报道的会议")
+        ordering = ["position"]
+        constraints = [models.UniqueConstraint(fields=["article", "meeting"], name="article_meeting_unique")]
+
+
+class Mention(models.Model):
+    """A person named in an article with the title printed there."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="mentions")
+    person = models.ForeignKey(Person, verbose_name=_("人物"), on_delete=models.PROTECT, related_name="mentions")
+    role = models.ForeignKey(
+        Role, verbose_name=_("职务"), null=True, blank=True, on_delete=models.SET_NULL, related_name="mentions"
+    )
+    title = models.CharField(_("见报职务"), max_length=80, blank=True)
+    position = models.PositiveSmallIntegerField(_("顺序"), default=0)
+
+    class Meta:
+        verbose_name = _("提及人物")
+        verbose_name_plural = _("提及人物")
+        ordering = ["position"]
+        constraints = [models.UniqueConstraint(fields=["article", "person"], name="mention_unique_person")]
+
+    def __str__(self) -> str:
+        return f"{self.title}{self.person.name}"
+
+
+class BylineRole(models.TextChoices):
+    CORRESPONDENT = "correspondent", _("通讯员")
+    PHOTOGRAPHER = "photographer", _("摄影")
+
+
+class Byline(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bylines")
+    name = models.CharField(_("署名"), max_length=20)
+    role = models.CharField(_("类别"), max_length=15, choices=BylineRole.choices)
+    position = models.PositiveSmallIntegerField(_("顺序"), default=0)
+
+    class Meta:
+        verbose_name = _("署名")
+        verbose_name_plural = _("署名")
+        ordering = ["role", "position"]
+        constraints = [models.UniqueConstraint(fields=["article", "role", "name"], name="byline_unique")]
+
+    def __str__(self) -> str:
+        return self.name
