@@ -1,0 +1,503 @@
+"""Drafts into the database: every write the importer makes happens here.
+
+A page file is loaded in one transaction, so a failure leaves nothing of that file behind. An article
+is keyed by (source page, position) and carries a fingerprint of the facts the parser drew from it, so
+re-importing a page that parses the same writes nothing, a page that parses differently replaces the
+article and its links, and an article an editor changed in the admin (`edited`) is never overwritten.
+
+Lookups that would otherwise cost a query per article (committees, people, roles, meetings) are made
+once per run (committees, which are reference data) or once per file (the rest), and links are written
+with one bulk insert per table per file.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from articles.models import (
+    Article,
+    ArticleCommittee,
+    ArticleMeeting,
+    Byline,
+    BylineRole,
+    Meeting,
+    Mention,
+    SourcePage,
+    Status,
+)
+from articles.search import index_text
+from importer.parsing.drafts import ArticleDraft, MeetingDraft, PageDraft
+from organizations.models import Organization, Person, Role
+
+Committees = dict[str, Organization]
+PersonKey = tuple[str, int | None]  # (name, committee id)
+
+# The Article fields a re-import rewrites (never those an editor alone sets, such as `edited`).
+IMPORTED_FIELDS = [
+    "headline",
+    "kicker",
+    "subtitle",
+    "column",
+    "kind",
+    "body",
+    "dateline",
+    "event_date",
+    "committee",
+    "source_text",
+    "fingerprint",
+    "status",
+    "published_at",
+    "needs_review",
+    "review_reasons",
+    "search_text",
+    "updated_at",
+]
+
+
+class UnknownCommittee(ValueError):
+    """A draft names a committee code missing from the organization table (fixture not loaded?)."""
+
+
+@dataclass
+class PageResult:
+    """What loading one page did (or, in a dry run, would do)."""
+
+    filename: str
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    kept_as_edited: int = 0
+    removed: int = 0
+    kept_removed: list[int] = field(default_factory=list)  # positions no longer parsed, kept as edited
+    flagged: int = 0
+
+
+@dataclass
+class PagePlan:
+    """The writes a page needs, decided from one read of what is stored for it."""
+
+    page: PageDraft
+    source_text: str
+    source_page: SourcePage | None
+    page_changed: bool
+    create: list[tuple[ArticleDraft, str]]  # (draft, fingerprint)
+    update: list[tuple[Article, ArticleDraft, str]]
+    unchanged: list[ArticleDraft]
+    kept_as_edited: list[ArticleDraft]
+    remove: list[Article]
+    kept_removed: list[Article]
+
+    @property
+    def writes_anything(self) -> bool:
+        return bool(self.page_changed or self.create or self.update or self.remove)
+
+    @property
+    def result(self) -> PageResult:
+        written = [draft for draft, _ in self.create] + [draft for _, draft, _ in self.update]
+        return PageResult(
+            filename=self.page.filename,
+            created=len(self.create),
+            updated=len(self.update),
+            unchanged=len(self.unchanged),
+            kept_as_edited=len(self.kept_as_edited),
+            removed=len(self.remove),
+            kept_removed=[article.position for article in self.kept_removed],
+            flagged=sum(1 for draft in written + self.unchanged if draft.review_reasons),
+        )
+
+
+def fingerprint(draft: ArticleDraft) -> str:
+    """sha256 of the draft's facts as canonical JSON: equal parses give equal fingerprints."""
+    facts = json.dumps(
+        dataclasses.asdict(draft), sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str
+    )
+    return hashlib.sha256(facts.encode()).hexdigest()
+
+
+def committees_by_code() -> Committees:
+    """All committees keyed by division code, read once per run (101 rows of reference data)."""
+    return {organization.code: organization for organization in Organization.objects.all()}
+
+
+def plan_page(page: PageDraft, source_text: str) -> PagePlan:
+    """Compare a parsed page with what is stored for it, without writing anything."""
+    source_page = SourcePage.objects.filter(filename=page.filename).first()
+    stored = {} if source_page is None else stored_articles(source_page)
+    plan = PagePlan(
+        page=page,
+        source_text=source_text,
+        source_page=source_page,
+        page_changed=source_page is None or page_fields(page, source_text) != stored_page_fields(source_page),
+        create=[],
+        update=[],
+        unchanged=[],
+        kept_as_edited=[],
+        remove=[],
+        kept_removed=[],
+    )
+    for draft in page.articles:
+        article = stored.pop(draft.position, None)
+        print_ = fingerprint(draft)
+        if article is None:
+            plan.create.append((draft, print_))
+        elif article.fingerprint == print_:
+            plan.unchanged.append(draft)
+        elif article.edited:
+            plan.kept_as_edited.append(draft)
+        else:
+            plan.update.append((article, draft, print_))
+    for article in stored.values():
+        (plan.kept_removed if article.edited else plan.remove).append(article)
+    return plan
+
+
+def stored_articles(source_page: SourcePage) -> dict[int, Article]:
+    articles = source_page.articles.only("id", "position", "fingerprint", "edited", "published_at")
+    return {article.position: article for article in articles}
+
+
+def page_fields(page: PageDraft, source_text: str) -> dict:
+    return {
+        "text": source_text,
+        "layout": page.layout,
+        "year": page.year.year,
+        "year_evidence": list(page.year.evidence),
+    }
+
+
+def stored_page_fields(source_page: SourcePage) -> dict:
+    return {name: getattr(source_page, name) for name in ("text", "layout", "year", "year_evidence")}
+
+
+def load_page(page: PageDraft, source_text: str, committees: Committees | None = None) -> PageResult:
+    """Write one parsed page file in one transaction; returns what changed."""
+    plan = plan_page(page, source_text)
+    if plan.writes_anything:
+        apply_plan(plan, committees if committees is not None else committees_by_code())
+    return plan.result
+
+
+@transaction.atomic
+def apply_plan(plan: PagePlan, committees: Committees) -> None:
+    source_page = save_source_page(plan)
+    replaced = [article for article, _, _ in plan.update]
+    old_meeting_ids = linked_meeting_ids(replaced + plan.remove)
+    delete_links(replaced)
+    written = create_articles(source_page, plan.create, committees) + update_articles(plan.update, committees)
+    write_links(written, committees)
+    if plan.remove:
+        Article.objects.filter(pk__in=[article.pk for article in plan.remove]).delete()
+    # A meeting exists because an article reported it; one no article reports any more goes too.
+    if old_meeting_ids:
+        Meeting.objects.filter(pk__in=old_meeting_ids, articles__isnull=True).delete()
+
+
+def save_source_page(plan: PagePlan) -> SourcePage:
+    if not plan.page_changed:
+        return plan.source_page
+    source_page = plan.source_page or SourcePage(filename=plan.page.filename)
+    for name, value in page_fields(plan.page, plan.source_text).items():
+        setattr(source_page, name, value)
+    source_page.save()
+    return source_page
+
+
+def linked_meeting_ids(articles: Sequence[Article]) -> set[int]:
+    if not articles:
+        return set()
+    links = ArticleMeeting.objects.filter(article__in=articles)
+    return set(links.values_list("meeting_id", flat=True))
+
+
+def delete_links(articles: Sequence[Article]) -> None:
+    if not articles:
+        return
+    for model in (ArticleCommittee, ArticleMeeting, Mention, Byline):
+        model.objects.filter(article__in=articles).delete()
+
+
+def committee(code: str, committees: Committees) -> Organization:
+    try:
+        return committees[code]
+    except KeyError:
+        raise UnknownCommittee(f"未知的政协组织代码 {code}（组织数据未导入？）") from None
+
+
+def imported_values(draft: ArticleDraft, print_: str, committees: Committees) -> dict:
+    """The Article fields for a draft: held as a draft for an editor when the parser doubted it."""
+    return {
+        "headline": draft.headline or "",
+        "kicker": draft.kicker or "",
+        "subtitle": draft.subtitle or "",
+        "column": draft.column or "",
+        "kind": draft.kind,
+        "body": draft.body,
+        "dateline": draft.dateline or "",
+        "event_date": draft.event_date,
+        "committee": committee(draft.region_codes[0], committees) if draft.region_codes else None,
+        "source_text": draft.source_text,
+        "fingerprint": print_,
+        "status": Status.DRAFT if draft.review_reasons else Status.PUBLISHED,
+        "needs_review": bool(draft.review_reasons),
+        "review_reasons": list(draft.review_reasons),
+        "search_text": index_text(draft.headline, draft.subtitle, draft.body),
+    }
+
+
+def create_articles(
+    source_page: SourcePage, drafts: list[tuple[ArticleDraft, str]], committees: Committees
+) -> list[tuple[Article, ArticleDraft]]:
+    now = timezone.now()
+    articles = []
+    for draft, print_ in drafts:
+        values = imported_values(draft, print_, committees)
+        published_at = now if values["status"] == Status.PUBLISHED else None
+        articles.append(
+            Article(source_page=source_page, position=draft.position, published_at=published_at, **values)
+        )
+    Article.objects.bulk_create(articles)
+    return list(zip(articles, (draft for draft, _ in drafts), strict=True))
+
+
+def update_articles(
+    updates: list[tuple[Article, ArticleDraft, str]], committees: Committees
+) -> list[tuple[Article, ArticleDraft]]:
+    now = timezone.now()
+    for article, draft, print_ in updates:
+        for name, value in imported_values(draft, print_, committees).items():
+            setattr(article, name, value)
+        if article.status == Status.PUBLISHED and article.published_at is None:
+            article.published_at = now
+        article.updated_at = now  # bulk_update does not apply auto_now
+    Article.objects.bulk_update([article for article, _, _ in updates], IMPORTED_FIELDS)
+    return [(article, draft) for article, draft, _ in updates]
+
+
+def write_links(written: list[tuple[Article, ArticleDraft]], committees: Committees) -> None:
+    """Committees, meetings, mentions and bylines of freshly written articles: one insert per table."""
+    if not written:
+        return
+    ArticleCommittee.objects.bulk_create(committee_links(written, committees))
+    ArticleMeeting.objects.bulk_create(meeting_links(written, committees))
+    Mention.objects.bulk_create(mentions(written, committees))
+    Byline.objects.bulk_create(bylines(written))
+
+
+def committee_links(written: list[tuple[Article, ArticleDraft]], committees: Committees) -> list:
+    links = []
+    for article, draft in written:
+        for position, code in enumerate(dict.fromkeys(draft.region_codes)):
+            links.append(
+                ArticleCommittee(article=article, organization=committee(code, committees), position=position)
+            )
+    return links
+
+
+def bylines(written: list[tuple[Article, ArticleDraft]]) -> list[Byline]:
+    rows = []
+    for article, draft in written:
+        for role, names in (
+            (BylineRole.CORRESPONDENT, draft.correspondents),
+            (BylineRole.PHOTOGRAPHER, draft.photographers),
+        ):
+            for position, name in enumerate(dict.fromkeys(names)):
+                rows.append(Byline(article=article, name=name, role=role, position=position))
+    return rows
+
+
+# People and their roles.
+
+
+def mentions(written: list[tuple[Article, ArticleDraft]], committees: Committees) -> list[Mention]:
+    """One Mention per person per article, pointing at the Person and the Role printed with them."""
+    persons = resolve_persons(written, committees)
+    roles = resolve_roles(written, persons, committees)
+    rows = []
+    for article, draft in written:
+        seen = set()
+        for person_draft in draft.persons:
+            person = persons[person_key(person_draft.name, person_draft.region_code, committees)]
+            if person.pk in seen:
+                continue
+            seen.add(person.pk)
+            role = roles.get((person.pk, person_draft.title))
+            rows.append(
+                Mention(
+                    article=article,
+                    person=person,
+                    role=role,
+                    title=person_draft.title,
+                    position=len(seen) - 1,
+                )
+            )
+    return rows
+
+
+def person_key(name: str, region_code: str | None, committees: Committees) -> PersonKey:
+    return name, committee(region_code, committees).pk if region_code else None
+
+
+def resolve_persons(
+    written: list[tuple[Article, ArticleDraft]], committees: Committees
+) -> dict[PersonKey, Person]:
+    """Get or create, in two queries, the Person for each (name, committee) the articles name."""
+    wanted = dict.fromkeys(
+        person_key(person.name, person.region_code, committees)
+        for _, draft in written
+        for person in draft.persons
+    )
+    if not wanted:
+        return {}
+    stored = Person.objects.filter(name__in={name for name, _ in wanted})
+    found = {(person.name, person.organization_id): person for person in stored}
+    missing = [
+        Person(name=name, organization_id=committee_id)
+        for name, committee_id in wanted
+        if (name, committee_id) not in found
+    ]
+    for person in Person.objects.bulk_create(missing):
+        found[person.name, person.organization_id] = person
+    return found
+
+
+def resolve_roles(
+    written: list[tuple[Article, ArticleDraft]], persons: dict[PersonKey, Person], committees: Committees
+) -> dict[tuple[int, str], Role]:
+    """Get or create each (person, title) Role and widen its first/last seen dates to the articles'."""
+    spans: dict[tuple[int, str], list[date]] = {}
+    for article, draft in written:
+        for person_draft in draft.persons:
+            if person_draft.title:
+                person = persons[person_key(person_draft.name, person_draft.region_code, committees)]
+                dates = spans.setdefault((person.pk, person_draft.title), [])
+                if article.event_date:
+                    dates.append(article.event_date)
+    if not spans:
+        return {}
+    stored = Role.objects.filter(
+        person_id__in={pk for pk, _ in spans}, title__in={title for _, title in spans}
+    )
+    roles = {(role.person_id, role.title): role for role in stored if (role.person_id, role.title) in spans}
+    widened = [role for key, role in roles.items() if widen(role, spans[key])]
+    Role.objects.bulk_update(widened, ["first_seen", "last_seen"])
+    missing = [Role(person_id=pk, title=title) for pk, title in spans if (pk, title) not in roles]
+    for role in missing:
+        widen(role, spans[role.person_id, role.title])
+    for role in Role.objects.bulk_create(missing):
+        roles[role.person_id, role.title] = role
+    return roles
+
+
+def widen(role: Role, dates: list[date]) -> bool:
+    """Stretch the role's seen dates to cover `dates`; True when they changed."""
+    if not dates:
+        return False
+    first = min(dates + ([role.first_seen] if role.first_seen else []))
+    last = max(dates + ([role.last_seen] if role.last_seen else []))
+    changed = (first, last) != (role.first_seen, role.last_seen)
+    role.first_seen, role.last_seen = first, last
+    return changed
+
+
+# Meetings.
+
+
+def meeting_links(
+    written: list[tuple[Article, ArticleDraft]], committees: Committees
+) -> list[ArticleMeeting]:
+    """Links in printed order; a meeting two articles report is one Meeting row."""
+    index = MeetingIndex.for_drafts([draft for _, draft in written], committees)
+    per_article = [[index.meeting(meeting, committees) for meeting in draft.meetings] for _, draft in written]
+    index.save_new()
+    rows = []
+    for (article, _), meetings in zip(written, per_article, strict=True):
+        for position, meeting in enumerate(dict.fromkeys(meetings)):
+            rows.append(ArticleMeeting(article=article, meeting=meeting, position=position))
+    return rows
+
+
+class MeetingIndex:
+    """The stored meetings the drafts may refer to, read in one query, plus those created meanwhile.
+
+    A numbered meeting ("五届七次常委会会议") is found by committee, type, session and sequence; an
+    unnumbered one by committee, type and date, where an article that omits the number joins the one
+    meeting of that type the committee held that day. A meeting with neither is its own row.
+    """
+
+    def __init__(self, meetings: Iterable[Meeting]) -> None:
+        self.numbered: dict[tuple, Meeting] = {}
+        self.dated: dict[tuple, list[Meeting]] = {}
+        self.new: list[Meeting] = []
+        for meeting in meetings:
+            self.add(meeting)
+
+    @classmethod
+    def for_drafts(cls, drafts: list[ArticleDraft], committees: Committees) -> MeetingIndex:
+        query = Q()
+        for draft in drafts:
+            for meeting in draft.meetings:
+                common = {
+                    "organization": committee(meeting.region_code, committees),
+                    "meeting_type": meeting.meeting_type,
+                }
+                if is_numbered(meeting):
+                    query |= Q(**common, session=meeting.session, sequence=meeting.sequence)
+                elif meeting.date:
+                    query |= Q(**common, date=meeting.date)
+        return cls(Meeting.objects.filter(query) if query else [])
+
+    def add(self, meeting: Meeting) -> None:
+        common = (meeting.organization_id, meeting.meeting_type)
+        if meeting.session is not None and meeting.sequence is not None:
+            self.numbered[(*common, meeting.session, meeting.sequence)] = meeting
+        if meeting.date:
+            self.dated.setdefault((*common, meeting.date), []).append(meeting)
+
+    def meeting(self, draft: MeetingDraft, committees: Committees) -> Meeting:
+        organization = committee(draft.region_code, committees)
+        common = (organization.pk, draft.meeting_type)
+        if is_numbered(draft):
+            found = self.numbered.get((*common, draft.session, draft.sequence))
+        elif draft.date:
+            found = same_day_meeting(self.dated.get((*common, draft.date), []), draft)
+        else:
+            found = None
+        if found is None:
+            found = Meeting(
+                organization=organization,
+                meeting_type=draft.meeting_type,
+                session=draft.session,
+                sequence=draft.sequence,
+                date=draft.date,
+                title=draft.title,
+                expanded=draft.expanded,
+            )
+            self.add(found)
+            self.new.append(found)
+        return found
+
+    def save_new(self) -> None:
+        Meeting.objects.bulk_create(self.new)
+
+
+def is_numbered(meeting: MeetingDraft) -> bool:
+    return meeting.session is not None and meeting.sequence is not None
+
+
+def same_day_meeting(candidates: list[Meeting], draft: MeetingDraft) -> Meeting | None:
+    """The meeting held that day the draft means: same sequence, else the only one that day."""
+    exact = [meeting for meeting in candidates if meeting.sequence == draft.sequence]
+    if exact:
+        return exact[0]
+    if draft.sequence is None and len(candidates) == 1:
+        return candidates[0]
+    return None
