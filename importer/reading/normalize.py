@@ -1,0 +1,172 @@
+"""Spaces inside Chinese text: which ones the typesetting added and which ones the text means.
+
+Column pages are set with letter-spacing, so their text arrives as "1 月 29日" or "罗 琼". Body text
+drops every space that touches Chinese; a title keeps the space between its two phrases; a byline
+keeps the space between two names. Punctuation is kept as printed.
+"""
+
+import re
+
+_SPACES = re.compile(r"[ \t\u3000\u00a0]+")
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
+_NAME_LIST = r"[\u4e00-\u9fff·]{1,4}(?:[ \u3000]+[\u4e00-\u9fff·]{1,4}){0,5}"
+# Byline spans inside a paragraph whose inner spaces separate names.
+_BYLINE_SPANS = re.compile(
+    rf"(?<=[(（])(?:通讯员|记者|本报记者)[ \u3000]*{_NAME_LIST}(?=[)）])"
+    rf"|(?<=[(（]){_NAME_LIST}(?=[)）]\s*$)"
+    rf"|(?:通讯员|记者|本报记者)?[ \u3000]*{_NAME_LIST}[ \u3000]*摄影?报道\s*$"
+)
+_BYLINE_ROLE = re.compile(r"^(通讯员|记者|本报记者)[ \u3000]*")
+_CREDIT_TAIL = re.compile(r"[ \u3000]*(摄影?报道)\s*$")
+
+
+def is_cjk(char: str) -> bool:
+    return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
+
+
+def is_wide(char: str) -> bool:
+    """Whether the character takes a full em in print: CJK, full-width punctuation, “”, —, …"""
+    return ord(char) >= 0x2000
+
+
+def display_width(text: str) -> int:
+    """Printed width of a line in half-em units (CJK and full-width 2, ASCII 1)."""
+    return sum(2 if is_wide(char) else 1 for char in text)
+
+
+def _latin_token_length(text: str, index: int, step: int) -> int:
+    """Length of the run of Latin letters that starts at `index` and extends in direction `step`."""
+    length = 0
+    while 0 <= index < len(text) and text[index].isascii() and text[index].isalpha():
+        length += 1
+        index += step
+    return length
+
+
+def _space_is_typesetting(text: str, start: int, end: int) -> bool:
+    """Whether the space text[start:end] is letter-spacing rather than a word separator.
+
+    A space touching Chinese goes, unless the other side is a Latin word ("思想 and 党的"); a
+    lone Latin letter set between Chinese characters ("二 O 二三年") is a Chinese numeral.
+    """
+    if start == 0 or end == len(text):
+        return True
+    left, right = text[start - 1], text[end]
+    if not (is_wide(left) or is_wide(right)):
+        return False
+    if right.isascii() and right.isalpha():
+        return _latin_token_length(text, end, 1) == 1
+    if left.isascii() and left.isalpha():
+        return _latin_token_length(text, start - 1, -1) == 1
+    return True
+
+
+def remove_inner_spaces(text: str) -> str:
+    """Body text: drop every space inside Chinese text, keep one space between Latin/number words."""
+    return _SPACES.sub(
+        lambda match: "" if _space_is_typesetting(text, match.start(), match.end()) else " ",
+        text,
+    ).strip()
+
+
+def join_names(text: str) -> str:
+    """Byline names: "张海超 刘津津" are two people, "张 烨" is one.
+
+    A one-character piece is half of a letter-spaced name and joins its neighbour.
+    """
+    pieces = text.split()
+    names: list[str] = []
+    index = 0
+    while index < len(pieces):
+        piece = pieces[index]
+        if len(piece) == 1 and index + 1 < len(pieces):
+            names.append(piece + pieces[index + 1])
+            index += 2
+            continue
+        if len(piece) == 1 and names:
+            names[-1] += piece
+        else:
+            names.append(piece)
+        index += 1
+    return " ".join(names)
+
+
+def _is_phrase(token: str) -> bool:
+    """A title phrase: at least three characters, Chinese (or quotes) at both ends."""
+    return len(token) >= 3 and all(is_wide(char) for char in (token[0], token[-1]))
+
+
+def normalize_title(text: str) -> str:
+    """Title text: keep the space between two phrases ("行而不辍抓学习 驰而不息抓落实"), drop the rest."""
+    tokens = text.split()
+    if not tokens:
+        return ""
+    result = tokens[0]
+    for token in tokens[1:]:
+        if _is_phrase(token) and _is_phrase(result.rsplit(" ", 1)[-1]):
+            result += " " + token
+        else:
+            result = remove_inner_spaces(result + " " + token)
+    return result
+
+
+def normalize_byline(text: str) -> str:
+    """A byline as printed ("通讯员 X Y 摄影报道", "通讯员X"), with its names separated by one space."""
+    text = text.strip()
+    prefix = ""
+    role = _BYLINE_ROLE.match(text)
+    if role:
+        prefix = role.group(1) + (" " if role.end() > len(role.group(1)) else "")
+        text = text[role.end() :]
+    credit = _CREDIT_TAIL.search(text)
+    if credit:
+        return f"{prefix}{join_names(text[: credit.start()])} {credit.group(1)}"
+    return prefix + join_names(text)
+
+
+def normalize_paragraph(text: str) -> str:
+    """Body text with its byline spans ("（通讯员罗 琼）", "通讯员 鱼勇 赵婷婷 摄影报道") kept as bylines."""
+    pieces: list[str] = []
+    last = 0
+    for match in _BYLINE_SPANS.finditer(text):
+        pieces.append(remove_inner_spaces(text[last : match.start()]))
+        byline = normalize_byline(match.group())
+        credit_after_text = byline.endswith("报道") and match.start() > 0
+        pieces.append(" " + byline if credit_after_text else byline)
+        last = match.end()
+    pieces.append(remove_inner_spaces(text[last:]))
+    return "".join(pieces).strip()
+
+
+_CLOSERS = "”’）)》」』】"
+_SENTENCE_END = "。！？!?…."
+_TRAILING_PAREN = re.compile(r"[(（][^()（）]{1,12}[)）]$")
+BYLINE_LINE = re.compile(
+    rf"^(?:(?:通讯员|记者|本报记者)[ \u3000]*{_NAME_LIST}(?:[ \u3000]*摄影?报道)?"
+    rf"|{_NAME_LIST}[ \u3000]*摄影?报道|[(（][ \u3000]*{_NAME_LIST}[ \u3000]*[)）])$"
+)
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether the text ends a sentence, looking past closing quotes and a byline "(张强)"."""
+    text = _TRAILING_PAREN.sub("", text.rstrip()).rstrip().rstrip(_CLOSERS)
+    return bool(text) and text[-1] in _SENTENCE_END
+
+
+def has_sentence_punctuation(text: str) -> bool:
+    return any(char in "。！？!?；;" for char in text)
+
+
+def is_title_like(text: str) -> bool:
+    """Short, without sentence punctuation: a title, kicker, deck, label or section head."""
+    return len(text) <= 40 and not has_sentence_punctuation(text) and not BYLINE_LINE.match(text)
+
+
+def normalize_block(text: str) -> str:
+    """Normalise a reflowed block by what it is: byline, title or body paragraph."""
+    text = text.strip()
+    if BYLINE_LINE.match(text):
+        return normalize_byline(text)
+    if is_title_like(text):
+        return normalize_title(text)
+    return normalize_paragraph(text)

@@ -1,0 +1,175 @@
+"""Printed lines -> blocks: paragraphs rejoined, titles and bylines kept as their own blocks.
+
+Paragraph layout breaks a paragraph only where the PDF changed column, mid-sentence, so a long line
+that does not end a sentence continues on the next line. Column layout breaks every printed line;
+a paragraph ends at a line clearly shorter than its column or at a sentence end on a short line.
+"""
+
+import re
+from dataclasses import dataclass
+
+from importer.parsing.drafts import Block
+
+from .layout import PARAGRAPH, column_widths
+from .normalize import (
+    BYLINE_LINE,
+    display_width,
+    ends_sentence,
+    has_sentence_punctuation,
+    normalize_block,
+)
+
+_ALONE = re.compile(r"^(?:——|‖|[(（](?:续|接)\S{1,3}版[)）]$)")
+_DATELINE = re.compile(r"^本报\S{1,8}?讯")
+_CREDIT_END = re.compile(r"摄影?报道$")
+_CLAUSE_PUNCTUATION = re.compile(r"[，、；：,;:]")
+LONG_FRAGMENT = 60  # half-em units: longer than any title, so a paragraph cut by a column change
+SHORT_LINE = 0.7  # a column line this much narrower than its column ends its paragraph
+WIDE_LINE = 1.25  # a line this much wider than its column spans several columns: title or caption
+
+
+@dataclass(frozen=True)
+class PrintedLine:
+    number: int  # 1-based line number in the file
+    text: str
+    width: int
+    gap_before: int
+
+
+def printed_lines(raw_lines: list[str]) -> list[PrintedLine]:
+    """The non-empty lines of a file with their widths and the blank lines before each."""
+    lines = []
+    gap = 0
+    for number, raw in enumerate(raw_lines, start=1):
+        text = raw.strip()
+        if not text:
+            gap += 1
+            continue
+        lines.append(PrintedLine(number, text, display_width(text), gap))
+        gap = 0
+    return lines
+
+
+def _stands_alone(line: PrintedLine) -> bool:
+    """Subtitles, section-head marks, continuation marks and bylines are never part of a paragraph."""
+    return bool(_ALONE.match(line.text) or BYLINE_LINE.match(line.text))
+
+
+def _opens_block(line: PrintedLine) -> bool:
+    return _stands_alone(line) or bool(_DATELINE.match(line.text))
+
+
+def _closes_block(line: PrintedLine) -> bool:
+    """A photo credit ends its caption, also when printed at the end of the caption's last line."""
+    return _stands_alone(line) or bool(_CREDIT_END.search(line.text))
+
+
+def _paragraph_continues(current: list[PrintedLine], following: PrintedLine) -> bool:
+    """Paragraph layout: a column change cut the paragraph when its last part stops mid-sentence."""
+    last = current[-1]
+    if ends_sentence(last.text) or _closes_block(last) or _opens_block(following):
+        return False
+    return (
+        last.width >= LONG_FRAGMENT
+        or len(current) > 1
+        or has_sentence_punctuation(last.text)
+        or len(_CLAUSE_PUNCTUATION.findall(last.text)) >= 2
+        or last.text.count("“") > last.text.count("”")
+    )
+
+
+def _full(line: PrintedLine, width: float) -> bool:
+    return line.width >= width - 1
+
+
+def _wide(line: PrintedLine, width: float) -> bool:
+    return line.width > WIDE_LINE * width
+
+
+def _short(line: PrintedLine, width: float) -> bool:
+    return line.width < SHORT_LINE * width
+
+
+def _is_caption_line(line: PrintedLine, width: float) -> bool:
+    """A line wider than its column with clauses in it: a photo caption set across columns."""
+    return _wide(line, width) and bool(_CLAUSE_PUNCTUATION.search(line.text)) and not ends_sentence(line.text)
+
+
+def _is_section_head_start(lines: list[PrintedLine]) -> bool:
+    """ "‖强平台，" opens a section head whose second half is the next printed line."""
+    return len(lines) == 1 and lines[0].text.startswith("‖") and lines[0].text[-1] in "，,、：:"
+
+
+def _starts_title(lines: list[PrintedLine], following: PrintedLine, next_width: float) -> bool:
+    """A lone unpunctuated line followed by another line that is not full is a title.
+
+    Titles are set in their own type, so their length says nothing; but a paragraph's first line
+    is followed by a full line, while a title is followed by another title or a paragraph's first,
+    indented line.
+    """
+    return (
+        len(lines) == 1
+        and not _DATELINE.match(lines[0].text)
+        and not _CLAUSE_PUNCTUATION.search(lines[0].text)
+        and not has_sentence_punctuation(lines[0].text)
+        and not _full(following, next_width - 1)
+        and not ends_sentence(following.text)
+    )
+
+
+def _column_continues(
+    lines: list[PrintedLine], width: float, following: PrintedLine, next_width: float
+) -> bool:
+    """Column layout: whether the paragraph `lines` runs on into the printed line `following`."""
+    last = lines[-1]
+    if _is_section_head_start(lines):
+        return not _opens_block(following)
+    if _closes_block(last) or _opens_block(following) or _ALONE.match(lines[0].text):
+        return False
+    if _is_caption_line(last, width):
+        return True
+    if _wide(last, width) or _wide(following, next_width) or _short(last, width):
+        return False
+    if ends_sentence(last.text) and not _full(last, width):
+        return False
+    if _starts_title(lines, following, next_width):
+        return False
+    # A short line that ends no sentence after a full one is a title, not the paragraph's end.
+    return not (_short(following, next_width) and not ends_sentence(following.text))
+
+
+def _join(lines: list[PrintedLine]) -> str:
+    """Join printed lines: no space inside Chinese text, one space between two Latin/number words."""
+    text = lines[0].text
+    for line in lines[1:]:
+        glue = " " if text[-1].isascii() and text[-1].isalnum() and line.text[0].isascii() else ""
+        text += glue + line.text
+    return text
+
+
+def _block(lines: list[PrintedLine]) -> Block:
+    return Block(normalize_block(_join(lines)), lines[0].number, lines[-1].number, lines[0].gap_before)
+
+
+def _group(lines: list[PrintedLine], continues) -> list[list[PrintedLine]]:
+    groups: list[list[PrintedLine]] = []
+    for index, line in enumerate(lines):
+        if groups and continues(groups[-1], index):
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    return groups
+
+
+def reflow(raw_lines: list[str], layout: str) -> tuple[Block, ...]:
+    """Reflow a file's lines into blocks for the given layout."""
+    lines = printed_lines(raw_lines)
+    if layout == PARAGRAPH:
+        groups = _group(lines, lambda current, index: _paragraph_continues(current, lines[index]))
+    else:
+        widths = column_widths([line.width for line in lines])
+        groups = _group(
+            lines,
+            lambda current, index: _column_continues(current, widths[index - 1], lines[index], widths[index]),
+        )
+    return tuple(_block(group) for group in groups)
