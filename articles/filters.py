@@ -1,0 +1,207 @@
+"""The reader's filters of the article and meeting listings (CONTRACTS.md §4), with facet counts."""
+
+import datetime
+import re
+from typing import ClassVar
+
+import django_filters
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import Case, Count, F, QuerySet, When
+from django.utils.translation import gettext_lazy as _
+
+from organizations.models import Level, Organization, Person
+
+from . import search
+from .models import Article, ArticleCommittee, ArticleMeeting, Kind, Meeting, MeetingType
+
+CODE = re.compile(r"62\d{4}")
+SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,59}")
+
+
+class RegionField(forms.ModelChoiceField):
+    """A committee named by its GB/T 2260 division code (621100) or its slug (dingxi-shi)."""
+
+    default_error_messages: ClassVar[dict] = {
+        "invalid_choice": _("没有找到这个地区的政协组织，请从列表中选择。")
+    }
+
+    def to_python(self, value: str | None) -> Organization | None:
+        if value in self.empty_values:
+            return None
+        value = str(value).strip()
+        # Shape first: hostile strings never reach the database.
+        if CODE.fullmatch(value):
+            lookup = {"code": value}
+        elif SLUG.fullmatch(value):
+            lookup = {"slug": value}
+        else:
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        try:
+            return self.queryset.get(**lookup)
+        except Organization.DoesNotExist:
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice") from None
+
+
+class RegionFilter(django_filters.ModelChoiceFilter):
+    field_class = RegionField
+
+
+class PersonField(forms.ModelChoiceField):
+    default_error_messages: ClassVar[dict] = {"invalid_choice": _("没有找到这位人物。")}
+
+
+class PersonFilter(django_filters.ModelChoiceFilter):
+    field_class = PersonField
+
+
+def date_filter(field_name: str, lookup_expr: str, label: str) -> django_filters.DateFilter:
+    """An inclusive date bound, entered as YYYY-MM-DD (a date picker where the browser has one)."""
+    return django_filters.DateFilter(
+        field_name=field_name,
+        lookup_expr=lookup_expr,
+        label=label,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": _("请输入有效日期，格式为 YYYY-MM-DD。")},
+    )
+
+
+class ArticleFilter(django_filters.FilterSet):
+    """Filters of /articles/ and the RSS feed; `q` orders by relevance, the rest keep newest first."""
+
+    q = django_filters.CharFilter(method="filter_search", label=_("关键词"), strip=True)
+    region = RegionFilter(
+        queryset=Organization.objects.all(), to_field_name="code", method="filter_region", label=_("地区")
+    )
+    meeting_type = django_filters.MultipleChoiceFilter(
+        choices=MeetingType.choices,
+        method="filter_meeting_type",
+        label=_("会议类型"),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    kind = django_filters.ChoiceFilter(choices=Kind.choices, label=_("体裁"), empty_label=_("全部体裁"))
+    date_after = date_filter("event_date", "gte", _("起始日期"))
+    date_before = date_filter("event_date", "lte", _("截止日期"))
+    person = PersonFilter(queryset=Person.objects.all(), method="filter_person", label=_("人物"))
+
+    class Meta:
+        model = Article
+        fields = ("q", "region", "meeting_type", "kind", "date_after", "date_before", "person")
+
+    def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return search.search(queryset, value) if value else queryset
+
+    def filter_region(self, queryset: QuerySet, name: str, value: Organization | None) -> QuerySet:
+        return queryset.in_region(value) if value else queryset
+
+    def filter_meeting_type(self, queryset: QuerySet, name: str, value: list[str]) -> QuerySet:
+        return queryset.of_meeting_types(value) if value else queryset
+
+    def filter_person(self, queryset: QuerySet, name: str, value: Person | None) -> QuerySet:
+        return queryset.mentioning(value) if value else queryset
+
+    def chosen(self) -> dict:
+        """The valid, non-empty filter values; none when any is invalid (the listing is then empty)."""
+        if not self.is_bound or not self.is_valid():
+            return {}
+        return {name: value for name, value in self.form.cleaned_data.items() if value not in (None, "", [])}
+
+    def query_params(self) -> list[tuple[str, str]]:
+        """The chosen filters as query parameters in a fixed order: committees by code, people by id."""
+        params = []
+        for name, value in self.chosen().items():
+            if isinstance(value, Organization):
+                params.append((name, value.code))
+            elif isinstance(value, Person):
+                params.append((name, str(value.pk)))
+            elif isinstance(value, list):
+                params.extend((name, item) for item in value)
+            elif isinstance(value, datetime.date):
+                params.append((name, value.isoformat()))
+            else:
+                params.append((name, str(value)))
+        return params
+
+    def filtered_without(self, excluded: str) -> QuerySet:
+        """The articles every valid filter except `excluded` selects: the base of that filter's facet."""
+        queryset = self.queryset.all()
+        if not self.is_bound or not self.is_valid():
+            return queryset
+        for name, value in self.form.cleaned_data.items():
+            if name != excluded:
+                queryset = self.filters[name].filter(queryset, value)
+        return queryset
+
+    def facet_counts(self) -> dict[str, dict]:
+        """How many articles each choice would show, given the other filters; five queries in all."""
+        regional = self.filtered_without("region")
+        return {
+            "meeting_type": meeting_type_counts(self.filtered_without("meeting_type")),
+            "kind": kind_counts(self.filtered_without("kind")),
+            "region": region_counts(regional),
+            # The province includes every article, so its count is the count with no region chosen.
+            "all_regions": regional.count(),
+        }
+
+
+def _ids(articles: QuerySet) -> QuerySet:
+    return articles.order_by().values("pk")
+
+
+def meeting_type_counts(articles: QuerySet) -> dict[str, int]:
+    rows = (
+        ArticleMeeting.objects.filter(article__in=_ids(articles))
+        .values_list("meeting__meeting_type")
+        .annotate(count=Count("article", distinct=True))
+        .order_by()
+    )
+    return dict(rows)
+
+
+def kind_counts(articles: QuerySet) -> dict[str, int]:
+    rows = Article.objects.filter(pk__in=_ids(articles)).values_list("kind").annotate(count=Count("pk"))
+    return dict(rows.order_by())
+
+
+def prefecture_of(organization: str) -> Case:
+    """The prefecture a committee (path `organization`) belongs to: itself, its parent, or none."""
+    return Case(
+        When(**{f"{organization}__level": Level.COUNTY}, then=F(f"{organization}__parent")),
+        When(**{f"{organization}__level": Level.PREFECTURE}, then=F(organization)),
+    )
+
+
+def region_counts(articles: QuerySet) -> dict[int, int]:
+    """Counts keyed by committee id; a prefecture's includes its counties', without double counting."""
+    links = ArticleCommittee.objects.filter(article__in=_ids(articles)).order_by()
+    own = links.values_list("organization").annotate(count=Count("article", distinct=True))
+    rolled_up = (
+        links.annotate(prefecture=prefecture_of("organization"))
+        .filter(prefecture__isnull=False)
+        .values_list("prefecture")
+        .annotate(count=Count("article", distinct=True))
+    )
+    return {**dict(own), **dict(rolled_up)}
+
+
+class MeetingFilter(django_filters.FilterSet):
+    """Filters of /meetings/, named like the article listing's."""
+
+    region = RegionFilter(
+        queryset=Organization.objects.all(), to_field_name="code", method="filter_region", label=_("地区")
+    )
+    meeting_type = django_filters.MultipleChoiceFilter(
+        field_name="meeting_type",
+        choices=MeetingType.choices,
+        label=_("会议类型"),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    date_after = date_filter("date", "gte", _("起始日期"))
+    date_before = date_filter("date", "lte", _("截止日期"))
+
+    class Meta:
+        model = Meeting
+        fields = ("region", "meeting_type", "date_after", "date_before")
+
+    def filter_region(self, queryset: QuerySet, name: str, value: Organization | None) -> QuerySet:
+        return queryset.in_region(value) if value else queryset

@@ -1,0 +1,297 @@
+"""The reader's pages: home, the article listing and search, articles, meetings and the e-paper.
+
+Readers only ever see published articles: every queryset here starts from `published()`.
+"""
+
+import datetime
+from urllib.parse import urlencode
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Count, Exists, Expression, F, OuterRef, Prefetch, Q, QuerySet, Window
+from django.db.models.functions import RowNumber, TruncMonth
+from django.http import Http404
+from django.views.generic import DetailView, ListView, TemplateView
+from django_filters.views import FilterView
+
+from organizations.models import Organization
+
+from .filters import ArticleFilter, MeetingFilter, prefecture_of
+from .models import Article, ArticleCommittee, ArticleMeeting, Kind, Meeting, MeetingType, Mention, SourcePage
+from .models import Status as ArticleStatus
+
+HOME_LATEST = 10
+PER_PREFECTURE = 4
+CHART_MONTHS = 12
+RELATED = 5
+
+
+def published_articles() -> QuerySet:
+    """Published articles with what every list shows beside the headline."""
+    return (
+        Article.objects.published()
+        .select_related("committee")
+        .prefetch_related(Prefetch("meetings", Meeting.objects.order_by()))
+    )
+
+
+def reported_meetings() -> QuerySet:
+    """Meetings reported by at least one published article, with the number of those articles."""
+    published_links = ArticleMeeting.objects.filter(
+        meeting=OuterRef("pk"), article__status=ArticleStatus.PUBLISHED
+    )
+    return (
+        Meeting.objects.filter(Exists(published_links))
+        .select_related("organization")
+        .annotate(article_count=Count("articles", filter=Q(articles__status=ArticleStatus.PUBLISHED)))
+        .order_by(F("date").desc(nulls_last=True), "-pk")
+    )
+
+
+def pages_in_print() -> QuerySet:
+    """Source pages carrying at least one published article."""
+    published = Article.objects.published().filter(source_page=OuterRef("pk"))
+    return SourcePage.objects.filter(Exists(published))
+
+
+def monthly_counts(articles: QuerySet, group: Expression) -> dict[tuple, int]:
+    """Articles per (group, month), for the activity charts; articles whose group is null are left out."""
+    dated = articles.filter(event_date__isnull=False).order_by()
+    dated = dated.annotate(group=group, month=TruncMonth("event_date"))
+    rows = dated.filter(group__isnull=False).values_list("group", "month").annotate(count=Count("pk"))
+    return {(group, month): count for group, month, count in rows}
+
+
+def chart_months(counts: dict[tuple, int], limit: int = CHART_MONTHS) -> list[datetime.date]:
+    """The last `limit` months up to the latest month with an article."""
+    if not counts:
+        return []
+    latest = max(month for _, month in counts)
+    first = min(month for _, month in counts)
+    months = [latest]
+    while len(months) < limit and months[-1] > first:
+        previous = months[-1] - datetime.timedelta(days=1)
+        months.append(previous.replace(day=1))
+    return months[::-1]
+
+
+class ReaderListMixin:
+    """Shared policy of the public lists: page size, and page numbers that never fail loudly."""
+
+    paginate_by = 20
+
+    def paginate_queryset(self, queryset: QuerySet, page_size: int):
+        """A number past the end shows the last page; something that is not a number is a 404."""
+        paginator: Paginator = self.get_paginator(queryset, page_size, allow_empty_first_page=True)
+        try:
+            page = paginator.page(self.request.GET.get(self.page_kwarg) or 1)
+        except PageNotAnInteger:
+            raise Http404("页码无效") from None
+        except EmptyPage:
+            page = paginator.page(paginator.num_pages)
+        return paginator, page, page.object_list, page.has_other_pages()
+
+
+class HomeView(TemplateView):
+    template_name = "articles/home.html"
+
+    def get_context_data(self, **kwargs):
+        prefectures = list(Organization.objects.prefectures())
+        counts = monthly_counts(Article.objects.published(), prefecture_of("committee"))
+        return super().get_context_data(
+            latest=published_articles().newest_first()[:HOME_LATEST],
+            prefectures=self.latest_by_prefecture(prefectures),
+            meeting_types=self.meeting_type_entries(),
+            chart_rows=[(p.division_name, p.get_absolute_url(), p.pk) for p in prefectures],
+            chart_counts=counts,
+            chart_months=chart_months(counts),
+            **kwargs,
+        )
+
+    @staticmethod
+    def latest_by_prefecture(prefectures: list[Organization]) -> list[tuple[Organization, list[Article]]]:
+        """Each prefecture with its newest articles, counties included, in one query."""
+        newest = F("event_date").desc(nulls_last=True), F("pk").desc()
+        ranked = (
+            Article.objects.published()
+            .select_related("committee")
+            .annotate(prefecture=prefecture_of("committee"))
+            .filter(prefecture__isnull=False)
+            .annotate(rank=Window(RowNumber(), partition_by=prefecture_of("committee"), order_by=newest))
+            .filter(rank__lte=PER_PREFECTURE)
+            .order_by(*newest)
+        )
+        by_prefecture: dict[int, list[Article]] = {}
+        for article in ranked:
+            by_prefecture.setdefault(article.prefecture, []).append(article)
+        return [(prefecture, by_prefecture.get(prefecture.pk, [])) for prefecture in prefectures]
+
+    @staticmethod
+    def meeting_type_entries() -> list[tuple[str, str, int]]:
+        rows = (
+            ArticleMeeting.objects.filter(article__status=ArticleStatus.PUBLISHED)
+            .values_list("meeting__meeting_type")
+            .annotate(count=Count("article", distinct=True))
+            .order_by()
+        )
+        counts = dict(rows)
+        return [(value, label, counts.get(value, 0)) for value, label in MeetingType.choices]
+
+
+class ArticleListView(ReaderListMixin, FilterView):
+    """/articles/: the listing, its filters with facet counts, and search."""
+
+    filterset_class = ArticleFilter
+    template_name = "articles/article_list.html"
+
+    def get_queryset(self) -> QuerySet:
+        return published_articles().newest_first()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        facets = self.filterset.facet_counts()
+        cleaned = self.filterset.chosen()
+        context.update(
+            query=cleaned.get("q") or "",
+            chosen_person=cleaned.get("person"),
+            region_groups=region_groups(facets["region"], facets["all_regions"], cleaned.get("region")),
+            meeting_type_options=choice_options(
+                MeetingType.choices, facets["meeting_type"], cleaned.get("meeting_type") or []
+            ),
+            kind_options=choice_options(Kind.choices, facets["kind"], [cleaned.get("kind")]),
+            canonical_url=self.canonical_url(context["page_obj"]),
+        )
+        return context
+
+    def canonical_url(self, page) -> str:
+        """The listing's address with its valid filters in a fixed order, so one view has one URL."""
+        params = self.filterset.query_params()
+        if page and page.number > 1:
+            params.append(("page", page.number))
+        query = f"?{urlencode(params)}" if params else ""
+        return self.request.build_absolute_uri(self.request.path) + query
+
+
+def choice_options(choices, counts: dict[str, int], chosen: list) -> list[dict]:
+    return [
+        {"value": value, "label": label, "count": counts.get(value, 0), "chosen": value in chosen}
+        for value, label in choices
+    ]
+
+
+def region_count(organization: Organization, counts: dict[int, int] | None, total: int | None) -> int | None:
+    if counts is None:
+        return None
+    return total if organization.parent_id is None else counts.get(organization.pk, 0)
+
+
+def region_groups(
+    counts: dict[int, int] | None, total: int | None, chosen: Organization | None
+) -> list[dict]:
+    """The region select's option groups: the province, then each prefecture with its counties.
+
+    With `counts` None the options carry no counts.
+    """
+    groups: dict[int | None, dict] = {}
+    province = {"label": "", "options": []}
+    for organization in Organization.objects.order_by("code"):
+        option = {
+            "value": organization.code,
+            "label": organization.division_name,
+            "count": region_count(organization, counts, total),
+            "chosen": chosen is not None and chosen.pk == organization.pk,
+        }
+        if organization.parent_id is None:
+            option["label"] = f"{organization.division_name}（全省）"
+            province["options"].append(option)
+        elif organization.level == "prefecture":
+            option["label"] = f"{organization.division_name}（含所辖县区）"
+            groups[organization.pk] = {"label": organization.division_name, "options": [option]}
+        else:
+            groups.setdefault(organization.parent_id, {"label": "", "options": []})["options"].append(option)
+    return [province, *groups.values()]
+
+
+class ArticleDetailView(DetailView):
+    template_name = "articles/article_detail.html"
+
+    def get_queryset(self) -> QuerySet:
+        return (
+            Article.objects.published()
+            .select_related("committee", "source_page")
+            .prefetch_related(
+                Prefetch("committee_links", ArticleCommittee.objects.select_related("organization")),
+                Prefetch("meeting_links", ArticleMeeting.objects.select_related("meeting__organization")),
+                Prefetch("mentions", Mention.objects.select_related("person__organization")),
+                "bylines",
+            )
+        )
+
+    def get_context_data(self, **kwargs):
+        article = self.object
+        others = published_articles().newest_first().exclude(pk=article.pk)
+        meeting_ids = [link.meeting_id for link in article.meeting_links.all()]
+        same_meeting = others.filter(meetings__in=meeting_ids).distinct()[:RELATED] if meeting_ids else []
+        same_committee = others.filter(committee=article.committee)[:RELATED] if article.committee_id else []
+        return super().get_context_data(same_meeting=same_meeting, same_committee=same_committee, **kwargs)
+
+
+class MeetingListView(ReaderListMixin, FilterView):
+    filterset_class = MeetingFilter
+    template_name = "articles/meeting_list.html"
+
+    def get_queryset(self) -> QuerySet:
+        return reported_meetings()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = self.filterset.form
+        chosen = form.cleaned_data.get("region") if self.filterset.is_bound and form.is_valid() else None
+        context["region_groups"] = region_groups(None, None, chosen)
+        return context
+
+
+class MeetingDetailView(DetailView):
+    template_name = "articles/meeting_detail.html"
+
+    def get_queryset(self) -> QuerySet:
+        return reported_meetings()
+
+    def get_context_data(self, **kwargs):
+        articles = published_articles().newest_first().filter(meetings=self.object)
+        mentions = (
+            Mention.objects.filter(article__in=articles.values("pk"))
+            .select_related("person")
+            .order_by("article", "position")
+        )
+        people = {mention.person_id: mention for mention in mentions}
+        return super().get_context_data(articles=articles, people=list(people.values()), **kwargs)
+
+
+class SourcePageListView(ReaderListMixin, ListView):
+    template_name = "articles/page_list.html"
+    paginate_by = 50
+
+    def get_queryset(self) -> QuerySet:
+        published = Q(articles__status=ArticleStatus.PUBLISHED)
+        return (
+            pages_in_print().annotate(article_count=Count("articles", filter=published)).order_by("filename")
+        )
+
+
+class SourcePageDetailView(DetailView):
+    """One page as printed: its articles in order, and the pages before and after it."""
+
+    template_name = "articles/page_detail.html"
+
+    def get_queryset(self) -> QuerySet:
+        return pages_in_print().defer("text")
+
+    def get_context_data(self, **kwargs):
+        page = self.object
+        pages = pages_in_print().only("pk", "filename")
+        return super().get_context_data(
+            articles=published_articles().filter(source_page=page).order_by("position"),
+            previous_page=pages.filter(filename__lt=page.filename).order_by("-filename").first(),
+            next_page=pages.filter(filename__gt=page.filename).order_by("filename").first(),
+            **kwargs,
+        )

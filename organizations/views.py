@@ -1,0 +1,104 @@
+"""Committee directory, committee pages and person pages, as readers see them (published articles only)."""
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Value
+from django.views.generic import DetailView, ListView
+
+from articles.models import Article, Mention
+from articles.models import Status as ArticleStatus
+from articles.views import chart_months, monthly_counts, published_articles, reported_meetings
+
+from .models import Level, Organization, Person, Role
+
+COMMITTEE_ARTICLES = 20
+COMMITTEE_MEETINGS = 20
+
+
+def published_mentions() -> QuerySet:
+    return Mention.objects.filter(article__status=ArticleStatus.PUBLISHED)
+
+
+class CommitteeListView(ListView):
+    """The 101 committees grouped by prefecture, each with the number of published articles about it."""
+
+    template_name = "organizations/committee_list.html"
+
+    def get_queryset(self) -> QuerySet:
+        published = Q(articles__status=ArticleStatus.PUBLISHED)
+        return Organization.objects.annotate(article_count=Count("articles", filter=published)).order_by(
+            "code"
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        groups: dict[int, dict] = {}
+        province = None
+        for organization in context["object_list"]:
+            if organization.level == Level.PROVINCE:
+                province = organization
+            elif organization.level == Level.PREFECTURE:
+                groups[organization.pk] = {"prefecture": organization, "counties": []}
+            else:
+                groups[organization.parent_id]["counties"].append(organization)
+        context.update(province=province, groups=list(groups.values()))
+        return context
+
+
+class CommitteeDetailView(DetailView):
+    """One committee: its meetings, the articles about it and its counties over time, its leaders."""
+
+    template_name = "organizations/committee_detail.html"
+
+    def get_queryset(self) -> QuerySet:
+        return Organization.objects.select_related("parent")
+
+    def get_context_data(self, **kwargs):
+        committee = self.object
+        articles = published_articles().in_region(committee).newest_first()
+        counts = monthly_counts(Article.objects.published().in_region(committee), Value(committee.pk))
+        return super().get_context_data(
+            articles=articles[:COMMITTEE_ARTICLES],
+            article_total=articles.count(),
+            meetings=reported_meetings().filter(organization=committee)[:COMMITTEE_MEETINGS],
+            leaders=self.leaders(committee),
+            children=committee.children.order_by("code"),
+            chart_rows=[(committee.division_name, "", committee.pk)],
+            chart_counts=counts,
+            chart_months=chart_months(counts),
+            **kwargs,
+        )
+
+    @staticmethod
+    def leaders(committee: Organization) -> QuerySet:
+        """People of this committee seen in published articles, most often mentioned first."""
+        mentioned = published_mentions().filter(person=OuterRef("pk"))
+        return (
+            committee.people.filter(Exists(mentioned))
+            .annotate(
+                mention_count=Count("mentions", filter=Q(mentions__article__status=ArticleStatus.PUBLISHED))
+            )
+            .prefetch_related(Prefetch("roles", Role.objects.order_by("first_seen", "title")))
+            .order_by("-mention_count", "name")
+        )
+
+
+class PersonDetailView(DetailView):
+    """A person: the titles printed over time and every published article naming them."""
+
+    template_name = "organizations/person_detail.html"
+
+    def get_queryset(self) -> QuerySet:
+        mentioned = published_mentions().filter(person=OuterRef("pk"))
+        return (
+            Person.objects.filter(Exists(mentioned))
+            .select_related("organization")
+            .prefetch_related(Prefetch("roles", Role.objects.order_by("first_seen", "title")))
+        )
+
+    def get_context_data(self, **kwargs):
+        mentions = (
+            published_mentions()
+            .filter(person=self.object)
+            .select_related("article__committee")
+            .order_by("-article__event_date", "-article__pk")
+        )
+        return super().get_context_data(mentions=mentions, **kwargs)
