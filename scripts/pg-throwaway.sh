@@ -24,19 +24,23 @@ if [[ -z $bindir ]]; then
     exit 3
 fi
 
-as_server_user=()
-if ((EUID == 0)); then
-    as_server_user=(runuser -u postgres --)
-fi
-
 workdir=$(mktemp -d "${TMPDIR:-/tmp}/portal-pg.XXXXXX")
 if ((EUID == 0)); then
     chown postgres: "$workdir"
 fi
 
+# Runs a server command from the cluster's directory, where the server's user can always read.
+as_server_user() {
+    if ((EUID == 0)); then
+        (cd "$workdir" && runuser -u postgres -- "$@")
+    else
+        (cd "$workdir" && "$@")
+    fi
+}
+
 stop_and_delete() {
     if [[ -f $workdir/data/postmaster.pid ]]; then
-        "${as_server_user[@]}" "$bindir/pg_ctl" -D "$workdir/data" -m immediate -w stop >/dev/null || true
+        as_server_user "$bindir/pg_ctl" -D "$workdir/data" -m immediate -w stop >/dev/null || true
     fi
     rm -rf "$workdir"
 }
@@ -45,11 +49,11 @@ trap 'exit 130' INT TERM
 
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 
-"${as_server_user[@]}" "$bindir/initdb" -D "$workdir/data" -U postgres --auth=trust \
+as_server_user "$bindir/initdb" -D "$workdir/data" -U postgres --auth=trust \
     --encoding=UTF8 --locale=C.UTF-8 >"$workdir/initdb.log" ||
     { cat "$workdir/initdb.log" >&2; exit 1; }
 # Durability is worthless for a cluster that is deleted in a minute; turning it off speeds up the tests.
-"${as_server_user[@]}" "$bindir/pg_ctl" -D "$workdir/data" -l "$workdir/server.log" -w \
+as_server_user "$bindir/pg_ctl" -D "$workdir/data" -l "$workdir/server.log" -w \
     -o "-h 127.0.0.1 -p $port -k $workdir -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
     start >/dev/null ||
     { cat "$workdir/server.log" >&2; exit 1; }
