@@ -1,0 +1,52 @@
+"""Bylines: the dateline's correspondents, trailing "(张强)", feature bylines and photo credits."""
+
+import re
+
+from importer.reading.normalize import join_names
+
+_NAMES = r"[\u4e00-\u9fff·]{1,4}(?: [\u4e00-\u9fff·]{1,4}){0,5}"
+_ROLE = r"(?:通讯员|记者|本报记者)"
+DATELINE = re.compile(
+    rf"^本报(?P<place>[\u4e00-\u9fff]{{1,8}}?)讯\s*(?:[(（]{_ROLE}?\s*(?P<names>{_NAMES})\s*[)）])?\s*"
+)
+_TRAILING = re.compile(
+    rf"(?<=[。！？!?”.])\s*[(（](?P<names>{_NAMES})[)）]\s*$|^[(（](?P<alone>{_NAMES})[)）]$"
+)
+_CREDIT = re.compile(rf"\s*(?:{_ROLE}\s*)?(?P<names>{_NAMES})\s*摄影?报道")
+_FEATURE_BYLINE = re.compile(rf"^{_ROLE}\s*(?P<names>{_NAMES})$")
+
+
+def split_names(text: str) -> list[str]:
+    """ "张海超 刘津津" -> two names; "张 烨" -> one."""
+    return join_names(text).split()
+
+
+def split_dateline(text: str) -> tuple[str | None, list[str], str]:
+    """ "本报X讯(通讯员A B)正文" -> (X, [A, B], 正文); text without a dateline comes back whole."""
+    match = DATELINE.match(text)
+    if not match:
+        return None, [], text
+    names = split_names(match.group("names")) if match.group("names") else []
+    return match.group("place"), names, text[match.end() :]
+
+
+def split_trailing_byline(text: str) -> tuple[str, list[str]]:
+    """ "……专题视察。(张强)" -> ("……专题视察。", ["张强"]); also a block that is only "(杨军林)"."""
+    match = _TRAILING.search(text)
+    if not match:
+        return text, []
+    return text[: match.start()].rstrip(), split_names(match.group("names") or match.group("alone"))
+
+
+def split_credit(text: str) -> tuple[str, list[str], str]:
+    """A photo credit "通讯员 X Y 摄影报道" in a block: (text before, photographers, text after)."""
+    match = _CREDIT.search(text)
+    if not match:
+        return text, [], ""
+    return text[: match.start()].rstrip(), split_names(match.group("names")), text[match.end() :].strip()
+
+
+def feature_byline(text: str) -> list[str]:
+    """Names of a byline line "通讯员 王梅梅 朱莹霞" printed under a feature's title, else []."""
+    match = _FEATURE_BYLINE.match(text)
+    return split_names(match.group("names")) if match else []

@@ -1,0 +1,444 @@
+"""A read page -> one Segment per article, with its titles, dateline and bylines.
+
+Bodies are cut where an article visibly starts: a "本报X讯" dateline, a lead opening with a date,
+a paragraph about another committee, a continuation mark, a run of titles. Titles printed before
+their body (paragraph layout) belong to the body that follows; titles printed after the bodies
+(column layout) are paired with the body that says what they say.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from importer.reading.normalize import BYLINE_LINE, is_title_like
+
+from . import titles
+from .bylines import feature_byline, split_credit, split_dateline, split_names, split_trailing_byline
+from .drafts import Block, ReadPage, Segment
+
+BODY, TITLE, SUBTITLE, BYLINE, CLOSING, CREDIT, MARKER = (
+    "body", "title", "subtitle", "byline", "closing", "credit", "marker"
+)  # fmt: skip
+_MARKER = re.compile(r"^[(（](?:续|接)\S{1,3}版[)）]$")
+_CLOSING = re.compile(r"^[(（][\u4e00-\u9fff· ]{2,20}[)）]$")
+_DATE_LEAD = re.compile(
+    r"^(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:[至到-]\d{1,2}日)?|近日|日前|连日来|近期|[\u4e00-\u9fff]{2,4}(?:前夕|期间))[，,]"
+)
+_FINAL_FRAGMENT = re.compile(r"(?<=[。！？!?])(?P<title>[^。！？!?，,、；;]{8,40})$")
+WEAK_SCORE = 0.5  # a title paired by content below this is shown to an editor
+CLOSE_SECOND = 0.1  # ... and so is one whose second-best body scored within this of the best
+MIN_SCORE = 0.12  # below this a title is not paired at all
+
+
+@dataclass
+class Item:
+    kind: str
+    text: str
+    line: int
+    end_line: int
+    title_class: str = ""
+
+
+@dataclass
+class Draft:
+    """An article being assembled from its body paragraphs and, later, its titles."""
+
+    paragraphs: list[str] = field(default_factory=list)
+    first_line: int = 0
+    last_line: int = 0
+    headline: str | None = None
+    kicker: str | None = None
+    decks: list[str] = field(default_factory=list)
+    subtitle: str | None = None
+    column: str | None = None
+    dateline: str | None = None
+    correspondents: list[str] = field(default_factory=list)
+    photographers: list[str] = field(default_factory=list)
+    continuation: bool = False
+    feature: bool = False
+    closed: bool = False
+    title_only: bool = False
+    review_reasons: list[str] = field(default_factory=list)
+
+    def cover(self, line: int, end_line: int) -> None:
+        self.first_line = min(self.first_line or line, line)
+        self.last_line = max(self.last_line, end_line)
+
+    @property
+    def text(self) -> str:
+        return "\n".join([self.headline or "", self.subtitle or "", *self.decks, *self.paragraphs])
+
+
+@dataclass
+class TitleUnit:
+    """Title lines that go to one article together: a headline with its kicker, a deck, a feature's
+    title with its "——" subtitle and byline."""
+
+    role: str  # HEADLINE or DECK
+    text: str
+    line: int
+    end_line: int
+    kicker: str | None = None
+    subtitle: str | None = None
+    column: str | None = None
+    correspondents: list[str] = field(default_factory=list)
+
+    @property
+    def committee(self) -> str | None:
+        names = (titles.committee_name(text) for text in (self.kicker, self.text, self.subtitle) if text)
+        return next((name for name in names if name), None)
+
+    @property
+    def scored_text(self) -> str:
+        return " ".join(text for text in (self.kicker, self.text, self.subtitle) if text)
+
+
+# Blocks -> items ---------------------------------------------------------------------------------
+
+
+def _title_item(text: str, line: int, end_line: int) -> Item:
+    text = titles.dedupe(text)
+    return Item(TITLE, text, line, end_line, titles.classify(text))
+
+
+def _items_of(block: Block) -> list[Item]:
+    """One block as items; a credit or title glued to the end of a caption becomes its own item."""
+    text, line, end = titles.dedupe(block.text), block.line, block.end_line
+    if _MARKER.match(text):
+        return [Item(MARKER, text, line, end)]
+    if text.startswith("——"):
+        return [Item(SUBTITLE, text, line, end)]
+    if feature_byline(text) and "报道" not in text:
+        return [Item(BYLINE, text, line, end)]
+    if _CLOSING.match(text) and BYLINE_LINE.match(text):
+        return [Item(CLOSING, text, line, end)]
+    before, photographers, after = split_credit(text)
+    if photographers:
+        items = [Item(BODY, before, line, end)] if before else []
+        items.append(Item(CREDIT, " ".join(photographers), line, end))
+        return items + ([_title_item(after, end, end)] if after and is_title_like(after) else [])
+    if is_title_like(text) or text.startswith("‖"):
+        return [_title_item(text, line, end)]
+    glued = _FINAL_FRAGMENT.search(text)
+    if glued and titles.classify(glued.group("title")) == titles.HEADLINE:
+        return [Item(BODY, text[: glued.start()], line, end), _title_item(glued.group("title"), end, end)]
+    return [Item(BODY, text, line, end)]
+
+
+def page_items(page: ReadPage) -> list[Item]:
+    return [item for block in page.blocks for item in _items_of(block)]
+
+
+# Cutting bodies into articles ----------------------------------------------------------------------
+
+
+def _is_section_run(run: list[Item]) -> bool:
+    """Lines between two paragraphs that are a feature's section heads, not another article's titles."""
+    return bool(run) and all(
+        item.kind == TITLE and item.title_class in (titles.DECK, titles.PLAIN, titles.SECTION) for item in run
+    )
+
+
+def _starts_article(item: Item, current: Draft | None, run: list[Item], titles_first: bool) -> bool:
+    """Whether a body paragraph opens a new article rather than continuing `current`.
+
+    Title lines between two paragraphs are section heads when they look like them (no committee,
+    no event) and, on pages that print titles first, only inside a feature or continuation.
+    """
+    if current is None or current.closed or split_dateline(item.text)[0]:
+        return True
+    long_running = current.feature or current.continuation
+    if run and (not _is_section_run(run) or (titles_first and not long_running)):
+        return True
+    committee = titles.opening_committee(item.text)
+    if committee and titles.mentions_committee(committee, current.text):
+        return False
+    if _DATE_LEAD.match(item.text):
+        return bool(committee) or not (long_running or run)
+    return bool(committee) and not long_running
+
+
+class PageCutter:
+    """One pass over a page's items: bodies become Drafts, title lines are collected in runs."""
+
+    def __init__(self, titles_first: bool) -> None:
+        self.titles_first = titles_first
+        self.drafts: list[Draft] = []
+        self.runs: list[list[Item]] = []
+        self.run: list[Item] = []
+
+    @property
+    def current(self) -> Draft | None:
+        return self.drafts[-1] if self.drafts else None
+
+    def feed(self, item: Item) -> None:
+        if item.kind == BODY:
+            self._body(item)
+        elif item.kind == CREDIT and self.current and not self.run:
+            self.current.photographers += split_names(item.text)
+            self.current.cover(item.line, item.end_line)
+            self.current.closed = True
+        elif item.kind == CLOSING and self.current and not self.run:
+            self.current.correspondents += split_trailing_byline(item.text)[1]
+            self.current.cover(item.line, item.end_line)
+            self.current.closed = True
+        else:
+            self.run.append(item)
+
+    def finish(self) -> None:
+        if self.run:
+            self.runs.append(self.run)
+            self.run = []
+
+    def _body(self, item: Item) -> None:
+        run, self.run = self.run, []
+        current = self.current
+        if not _starts_article(item, current, run, self.titles_first):
+            for head in run:
+                current.paragraphs.append(head.text)
+            current.feature = current.feature or bool(run)
+        else:
+            current = Draft()
+            self.drafts.append(current)
+            if self.titles_first:
+                apply_titles_in_place(current, run)
+            elif run:
+                self.runs.append(run)
+        if not current.paragraphs:
+            self._open(current, item)
+        else:
+            current.paragraphs.append(item.text)
+        current.cover(item.line, item.end_line)
+
+    def _open(self, draft: Draft, item: Item) -> None:
+        place, names, text = split_dateline(item.text)
+        draft.dateline = place
+        draft.correspondents += names
+        draft.paragraphs.append(text)
+
+
+# Titles printed before their body ----------------------------------------------------------------
+
+
+def apply_titles_in_place(draft: Draft, run: list[Item]) -> None:
+    """Paragraph layout: the run of title lines right before a body is that body's titles."""
+    if any(item.kind == MARKER for item in run):
+        draft.continuation = True
+        marker = next(index for index, item in enumerate(run) if item.kind == MARKER)
+        draft.paragraphs += [item.text for item in run[marker + 1 :] if item.kind == TITLE]
+        draft.feature = draft.feature or len(run) > marker + 1
+        run = run[:marker]
+    for unit in title_units(run, titles_first=True):
+        attach(draft, unit)
+    for item in run:
+        draft.cover(item.line, item.end_line)
+
+
+def _feature_title(run: list[Item], subtitle_index: int, titles_first: bool) -> int | None:
+    """Index of a feature's main title: printed just above its "——" line, or (column layout) next."""
+    before = [i for i in range(subtitle_index) if run[i].kind == TITLE]
+    after = [i for i in range(subtitle_index + 1, len(run)) if run[i].kind == TITLE]
+    if titles_first:
+        return before[-1] if before else (after[0] if after else None)
+    return after[0] if after else (before[-1] if before else None)
+
+
+def title_units(run: list[Item], titles_first: bool) -> list[TitleUnit]:
+    """Group a run of title lines into units that each go to one article."""
+    used: set[int] = set()
+    units: list[TitleUnit] = []
+    for index, item in enumerate(run):
+        if item.kind == SUBTITLE:
+            units.append(_feature_unit(run, index, titles_first, used))
+    for index, item in enumerate(run):
+        if item.kind == TITLE and item.title_class == titles.KICKER and index not in used:
+            units.append(_kicker_unit(run, index, titles_first, used))
+    for index, item in enumerate(run):
+        if index in used or item.kind != TITLE or item.title_class == titles.COLUMN:
+            continue
+        role = titles.DECK if item.title_class == titles.DECK else titles.HEADLINE
+        units.append(TitleUnit(role, item.text, item.line, item.end_line))
+        used.add(index)
+    _attach_labels(run, units, used)
+    if titles_first:
+        _settle_roles(units)
+    return units
+
+
+def _feature_unit(run: list[Item], index: int, titles_first: bool, used: set[int]) -> TitleUnit:
+    subtitle = run[index]
+    main = _feature_title(run, index, titles_first)
+    used.add(index)
+    unit = TitleUnit(titles.HEADLINE, "", subtitle.line, subtitle.end_line, subtitle=subtitle.text)
+    if main is not None:
+        used.add(main)
+        unit.text, unit.line = run[main].text, min(unit.line, run[main].line)
+        unit.end_line = max(unit.end_line, run[main].end_line)
+    for byline_index, item in enumerate(run):
+        if item.kind == BYLINE and byline_index not in used:
+            used.add(byline_index)
+            unit.correspondents += feature_byline(item.text)
+            unit.end_line = max(unit.end_line, item.end_line)
+    return unit
+
+
+def _kicker_unit(run: list[Item], index: int, titles_first: bool, used: set[int]) -> TitleUnit:
+    """A kicker and the title it is printed with: below it (paragraph layout) or above it (column)."""
+    kicker = run[index]
+    used.add(index)
+    order = (index + 1, index - 1) if titles_first else (index - 1, index + 1)
+    for other in order:
+        if (
+            0 <= other < len(run)
+            and other not in used
+            and run[other].kind == TITLE
+            and run[other].title_class not in (titles.KICKER, titles.COLUMN)
+        ):
+            used.add(other)
+            title = run[other]
+            line, end = min(title.line, kicker.line), max(title.end_line, kicker.end_line)
+            return TitleUnit(titles.HEADLINE, kicker.text + title.text, line, end, kicker=kicker.text)
+    return TitleUnit(titles.HEADLINE, kicker.text, kicker.line, kicker.end_line)
+
+
+def _attach_labels(run: list[Item], units: list[TitleUnit], used: set[int]) -> None:
+    """Column labels, and a banner printed above a feature's title, go to the nearest headline."""
+    for index, item in enumerate(run):
+        if index in used or item.kind != TITLE:
+            continue
+        headlines = [unit for unit in units if unit.role == titles.HEADLINE]
+        if not headlines:
+            units.append(TitleUnit(titles.HEADLINE, item.text, item.line, item.end_line))
+            continue
+        unit = min(headlines, key=lambda unit: abs(unit.line - item.line))
+        unit.column = item.text
+        unit.line, unit.end_line = min(unit.line, item.line), max(unit.end_line, item.end_line)
+
+
+def _settle_roles(units: list[TitleUnit]) -> None:
+    """Paragraph layout: a feature's banner is its column label; with no headline, a deck is one."""
+    features = [unit for unit in units if unit.subtitle]
+    for feature in features:
+        for unit in units:
+            if unit is not feature and unit.role == titles.HEADLINE and unit.line < feature.line:
+                feature.column = feature.column or unit.text
+                unit.role = titles.COLUMN
+    if units and not any(unit.role == titles.HEADLINE for unit in units):
+        units[0].role = titles.HEADLINE
+
+
+def attach(draft: Draft, unit: TitleUnit) -> None:
+    """Give an article a title unit's parts."""
+    if unit.role == titles.DECK or (unit.role == titles.HEADLINE and draft.headline and not unit.subtitle):
+        draft.decks.append(unit.text)
+    elif unit.role == titles.HEADLINE:
+        if draft.headline:
+            draft.decks.append(draft.headline)
+        draft.headline, draft.kicker = unit.text or None, unit.kicker
+        draft.subtitle = unit.subtitle or draft.subtitle
+        draft.feature = draft.feature or bool(unit.subtitle or unit.correspondents)
+    draft.column = draft.column or unit.column or (unit.text if unit.role == titles.COLUMN else None)
+    draft.correspondents += unit.correspondents
+    draft.cover(unit.line, unit.end_line)
+
+
+# Titles printed after the bodies -------------------------------------------------------------------
+
+
+def pair_by_content(drafts: list[Draft], runs: list[list[Item]]) -> list[Draft]:
+    """Pair each title unit with the body that says what it says; unpaired titles become items.
+
+    Greedy by best score: each body takes at most one headline and one deck.
+    """
+    units = [unit for run in runs for unit in title_units(run, titles_first=False)]
+    profiles = [titles.BodyProfile.of("\n".join(draft.paragraphs)) for draft in drafts]
+    scores = [[titles.match_score(unit.scored_text, p, unit.committee) for p in profiles] for unit in units]
+    candidates = sorted(
+        ((score, u, d) for u, row in enumerate(scores) for d, score in enumerate(row) if score >= MIN_SCORE),
+        key=lambda candidate: (-candidate[0], abs(drafts[candidate[2]].last_line - units[candidate[1]].line)),
+    )
+    taken: set[tuple[int, str]] = set()
+    paired: set[int] = set()
+    for score, u, d in candidates:
+        unit = units[u]
+        slot = (d, titles.DECK if unit.role == titles.DECK else titles.HEADLINE)
+        if u in paired or slot in taken:
+            continue
+        paired.add(u)
+        taken.add(slot)
+        attach(drafts[d], unit)
+        _review_pairing(drafts[d], score, sorted(scores[u], reverse=True))
+    for draft in drafts:
+        if not draft.headline and draft.decks:
+            draft.headline = draft.decks.pop(0)
+    return [_title_only(unit) for u, unit in enumerate(units) if u not in paired]
+
+
+def _review_pairing(draft: Draft, score: float, ranked: list[float]) -> None:
+    second = ranked[1] if len(ranked) > 1 else 0.0
+    if score < WEAK_SCORE or score - second < CLOSE_SECOND:
+        draft.review_reasons.append(f"标题按内容匹配，得分 {score:.2f}")
+
+
+def _title_only(unit: TitleUnit) -> Draft:
+    """A title with no body on the page: a photo item of its own, for an editor to check."""
+    draft = Draft(title_only=True, review_reasons=["标题无正文"])
+    attach(draft, unit)
+    if not draft.headline and draft.decks:
+        draft.headline = draft.decks.pop(0)
+    return draft
+
+
+# Drafts -> segments --------------------------------------------------------------------------------
+
+
+def _kind(draft: Draft) -> str:
+    if draft.photographers or draft.title_only:
+        return "photo"
+    if draft.column and any(label in draft.column for label in titles.COMMENTARY_LABELS):
+        return "commentary"
+    return "feature" if draft.feature else "news"
+
+
+def to_segment(draft: Draft) -> Segment:
+    paragraphs = [paragraph for paragraph in draft.paragraphs if paragraph]
+    correspondents = list(draft.correspondents)
+    if paragraphs:
+        paragraphs[-1], trailing = split_trailing_byline(paragraphs[-1])
+        correspondents += trailing
+        paragraphs = [paragraph for paragraph in paragraphs if paragraph]
+    return Segment(
+        paragraphs=paragraphs,
+        headline=draft.headline,
+        kicker=draft.kicker,
+        subtitle="\n".join(filter(None, [draft.subtitle, *draft.decks])) or None,
+        column=draft.column,
+        kind=_kind(draft),
+        dateline=draft.dateline,
+        correspondents=correspondents,
+        photographers=draft.photographers,
+        continuation=draft.continuation,
+        first_line=draft.first_line,
+        last_line=draft.last_line,
+        review_reasons=draft.review_reasons,
+    )
+
+
+def segment_page(page: ReadPage) -> list[Segment]:
+    """Cut a page into articles in printed order of their bodies; [] when it holds none."""
+    items = page_items(page)
+    first = next((item for item in items if item.kind != CREDIT), None)
+    if first is None or not any(item.kind == BODY for item in items):
+        return []
+    cutter = PageCutter(titles_first=first.kind != BODY)
+    for item in items:
+        cutter.feed(item)
+    cutter.finish()
+    drafts = cutter.drafts
+    if cutter.titles_first:
+        leftovers = [_title_only(unit) for run in cutter.runs for unit in title_units(run, True)]
+    else:
+        leftovers = pair_by_content(drafts, cutter.runs)
+    ordered = sorted(drafts + leftovers, key=lambda draft: draft.first_line)
+    return [to_segment(draft) for draft in ordered]

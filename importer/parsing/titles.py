@@ -1,0 +1,115 @@
+"""What a title-like line is (kicker, headline, deck, column label) and how well it fits a body.
+
+Column pages print titles after the bodies and not in their order, so a title is paired with the
+body that says the same things: the committee it names and the phrases it repeats (a deck such as
+"坚定站位强定力" is lifted from its body).
+"""
+
+import re
+from dataclasses import dataclass
+
+KICKER = "kicker"
+HEADLINE = "headline"
+DECK = "deck"
+COLUMN = "column"
+PLAIN = "plain"  # a single phrase with no committee or event: headline or deck by its neighbours
+SECTION = "section"
+
+_KICKER = re.compile(r"^(?:[\u4e00-\u9fff]{1,10}政协|政协[\u4e00-\u9fff]{2,10}委员会)$")
+_TITLE_COMMITTEE = re.compile(r"^(?:——)?(?P<name>[\u4e00-\u9fff]{1,10}?)政协")
+_OPENING_COMMITTEE = re.compile(r"^(?:[^，,。；]{0,10}[，,])?(?P<name>[\u4e00-\u9fff]{2,8}?[市县区州])政协")
+_NAME_SUFFIX = re.compile(r"(?:[\u4e00-\u9fff]族)*(?:自治)?[省市县区州旗]?$")
+_EVENT = re.compile(
+    r"召开|开展|举行|举办|调研|视察|考察|督查|检查|走访|慰问|观摩|会议|开幕|闭幕|座谈|上线|启动"
+)
+_COLON_TITLE = re.compile(r"^[\u4e00-\u9fff]{2,12}[：:]")
+_QUOTED = re.compile(r"^[“\"「《].*[”\"」》]$")
+_LABEL_MAX = 5  # characters: a label like "调研视察"; no headline is that short
+COMMENTARY_LABELS = ("评论", "短评", "时评", "观察")
+_NOT_TEXT = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z]")
+
+
+def committee_name(title: str) -> str | None:
+    """The committee a title or subtitle opens with ("金塔县政协召开……" -> "金塔县"), if any."""
+    match = _TITLE_COMMITTEE.match(title)
+    return match.group("name") if match and match.group("name") not in ("市", "县", "区", "省") else None
+
+
+def opening_committee(paragraph: str) -> str | None:
+    """The committee a paragraph opens with, as subject of its first clause ("今年以来，定西市政协…")."""
+    match = _OPENING_COMMITTEE.match(paragraph)
+    return match.group("name") if match else None
+
+
+def mentions_committee(name: str, text: str) -> bool:
+    """Whether text names the committee `name`, with or without its suffix ("陇西县" / "陇西政协").
+
+    Only the last two characters of the place count: where a name starts in running text is not
+    marked ("王海明对嘉峪关市政协"), where it ends is.
+    """
+    stem = _NAME_SUFFIX.sub("", name) or name
+    return name in text if len(stem) < 2 else stem[-2:] in text
+
+
+def dedupe(title: str) -> str:
+    """A title printed twice on one line ("……解决甘州区……解决") is one title."""
+    half, rest = divmod(len(title), 2)
+    return title[:half] if not rest and half >= 4 and title[:half] == title[half:] else title
+
+
+def is_two_phrases(title: str) -> bool:
+    parts = title.split()
+    return len(parts) >= 2 and all(len(part) >= 3 for part in parts)
+
+
+def classify(title: str) -> str:
+    """Kind of a title-like line, from its own text (neighbours decide PLAIN later)."""
+    bare = _NOT_TEXT.sub("", title)
+    if title.startswith("‖"):
+        return SECTION
+    if _KICKER.match(title):
+        return KICKER
+    if _QUOTED.match(title) or (len(bare) <= _LABEL_MAX and not committee_name(title)):
+        return COLUMN
+    if committee_name(title) or _COLON_TITLE.match(title) or _EVENT.search(title):
+        return HEADLINE
+    return DECK if is_two_phrases(title) else PLAIN
+
+
+def ngrams(text: str, size: int) -> set[str]:
+    """Character n-grams of each phrase (not across the space between a title's two phrases)."""
+    grams: set[str] = set()
+    for phrase in text.split():
+        bare = _NOT_TEXT.sub("", phrase)
+        grams.update(bare[index : index + size] for index in range(len(bare) - size + 1))
+    return grams
+
+
+@dataclass
+class BodyProfile:
+    """What a body says, precomputed once for scoring every title against it."""
+
+    text: str
+    bigrams: set[str]
+    trigrams: set[str]
+
+    @classmethod
+    def of(cls, text: str) -> "BodyProfile":
+        return cls(text, ngrams(text, 2), ngrams(text, 3))
+
+
+def match_score(title: str, body: BodyProfile, name: str | None) -> float:
+    """0..1: how surely `title` (naming committee `name`, if any) belongs to `body`.
+
+    A committee named in the title and absent from the body rules the pair out; a shared committee
+    counts most; the rest is the share of the title's bigrams and trigrams found in the body.
+    """
+    if name and not mentions_committee(name, body.text):
+        return 0.0
+    bigrams, trigrams = ngrams(title, 2), ngrams(title, 3)
+    if not bigrams:
+        return 0.0
+    overlap = len(bigrams & body.bigrams) / len(bigrams)
+    if trigrams:
+        overlap = (overlap + len(trigrams & body.trigrams) / len(trigrams)) / 2
+    return min(1.0, (0.4 if name else 0.0) + 0.6 * overlap)
