@@ -1,0 +1,169 @@
+"""The listing's filters (CONTRACTS.md §4): each filter, combinations, facet counts and bad values."""
+
+import datetime
+
+from django.db import connection
+from django.http import QueryDict
+from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from articles.filters import ArticleFilter
+from articles.models import Article, Kind, MeetingType
+from articles.tests.factories import make_article, make_meeting, make_person
+
+LISTING = reverse("articles:list")
+
+
+class ArticleFilterTests(TestCase):
+    fixtures = ("organizations",)
+
+    @classmethod
+    def setUpTestData(cls):
+        standing = make_meeting("621100", MeetingType.STANDING, datetime.date(2023, 6, 8))
+        county_standing = make_meeting("621122", MeetingType.STANDING, datetime.date(2023, 6, 2))
+        consultation = make_meeting("621102", MeetingType.CONSULTATION, datetime.date(2023, 5, 20))
+        wuwei_standing = make_meeting("620600", MeetingType.STANDING, datetime.date(2023, 6, 9))
+        cls.leader = make_person("张强", "621100")
+        cls.dingxi = make_article(
+            "定西市政协召开常委会会议",
+            region="621100",
+            meetings=(standing,),
+            persons=((cls.leader, "主席"),),
+            event_date=datetime.date(2023, 6, 8),
+        )
+        cls.longxi = make_article(
+            "陇西县政协召开常委会会议",
+            region="621122",
+            meetings=(county_standing,),
+            event_date=datetime.date(2023, 6, 2),
+        )
+        cls.anding = make_article(
+            "安定区政协召开协商座谈会",
+            region="621102",
+            meetings=(consultation,),
+            kind=Kind.FEATURE,
+            event_date=datetime.date(2023, 5, 20),
+        )
+        cls.wuwei = make_article(
+            "武威市政协召开常委会会议",
+            region="620600",
+            meetings=(wuwei_standing,),
+            event_date=datetime.date(2023, 6, 9),
+        )
+        cls.joint = make_article(
+            "定西市和陇西县政协联合调研",
+            region="621100",
+            regions=("621122",),
+            event_date=datetime.date(2023, 4, 1),
+        )
+        cls.draft = make_article("定西市政协草稿", region="621100", meetings=(standing,), published=False)
+
+    def listed(self, **params) -> list[Article]:
+        response = self.client.get(LISTING, params)
+        self.assertEqual(response.status_code, 200)
+        return list(response.context["object_list"])
+
+    def test_no_filter_lists_published_newest_first(self):
+        self.assertEqual(self.listed(), [self.wuwei, self.dingxi, self.longxi, self.anding, self.joint])
+
+    def test_prefecture_includes_counties(self):
+        self.assertEqual(self.listed(region="621100"), [self.dingxi, self.longxi, self.anding, self.joint])
+
+    def test_region_by_slug_equals_region_by_code(self):
+        self.assertEqual(self.listed(region="longxi-xian"), self.listed(region="621122"))
+        self.assertEqual(self.listed(region="621122"), [self.longxi, self.joint])
+
+    def test_province_includes_everything(self):
+        self.assertEqual(self.listed(region="620000"), self.listed())
+
+    def test_unknown_region_shows_a_message_and_nothing(self):
+        for value in ["629999", "no-such-place", "DROP TABLE", "陇西", "x" * 10_000, "621100\x00"]:
+            with self.subTest(value=value[:20]):
+                response = self.client.get(LISTING, {"region": value})
+                self.assertEqual(response.status_code, 200)
+                self.assertEqual(list(response.context["object_list"]), [])
+                self.assertContains(response, "没有找到这个地区的政协组织")
+
+    def test_meeting_type_is_repeatable_and_means_any(self):
+        self.assertEqual(self.listed(meeting_type="consultation"), [self.anding])
+        both = self.client.get(LISTING, {"meeting_type": ["standing", "consultation"]}).context["object_list"]
+        self.assertEqual(list(both), [self.wuwei, self.dingxi, self.longxi, self.anding])
+
+    def test_unknown_meeting_type_is_a_form_error(self):
+        response = self.client.get(LISTING, {"meeting_type": "party"})
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(list(response.context["object_list"]), [])
+        self.assertContains(response, 'role="alert"')
+
+    def test_kind(self):
+        self.assertEqual(self.listed(kind="feature"), [self.anding])
+
+    def test_dates_are_inclusive(self):
+        self.assertEqual(
+            self.listed(date_after="2023-06-02", date_before="2023-06-08"), [self.dingxi, self.longxi]
+        )
+
+    def test_impossible_date_is_a_form_error_not_a_crash(self):
+        for value in ["2023-13-45", "2023-02-30", "99999-01-01", "yesterday", "2023-06-08\x00"]:
+            with self.subTest(value=value):
+                response = self.client.get(LISTING, {"date_after": value})
+                self.assertEqual(response.status_code, 200)
+                self.assertContains(response, "请输入有效日期")
+                self.assertEqual(list(response.context["object_list"]), [])
+
+    def test_person(self):
+        self.assertEqual(self.listed(person=self.leader.pk), [self.dingxi])
+
+    def test_bad_person_is_a_form_error(self):
+        for value in ["abc", "999999", "9" * 40, "-1", "1\x00"]:
+            with self.subTest(value=value):
+                response = self.client.get(LISTING, {"person": value})
+                self.assertEqual(response.status_code, 200)
+                self.assertEqual(list(response.context["object_list"]), [])
+
+    def test_filters_combine(self):
+        self.assertEqual(self.listed(region="621100", meeting_type="standing"), [self.dingxi, self.longxi])
+        self.assertEqual(
+            self.listed(region="621100", meeting_type="standing", date_before="2023-06-05"), [self.longxi]
+        )
+        found = self.listed(region="621100", q="常委会", kind="news")
+        self.assertCountEqual(found, [self.dingxi, self.longxi])
+
+    def test_search_combines_with_region(self):
+        self.assertEqual(self.listed(q="常委会", region="620600"), [self.wuwei])
+
+    def test_facets_count_each_choice_given_the_other_filters(self):
+        data = QueryDict("region=621100&meeting_type=standing")
+        filterset = ArticleFilter(data, queryset=Article.objects.published())
+        facets = filterset.facet_counts()
+        # Meeting types: counted within 定西市 whatever type is chosen.
+        self.assertEqual(facets["meeting_type"], {"standing": 2, "consultation": 1})
+        self.assertEqual(facets["kind"], {"news": 2})
+        dingxi, longxi, wuwei = (self.dingxi.committee, self.longxi.committee, self.wuwei.committee)
+        # Regions: counted among standing-committee articles anywhere; 定西市 counts its counties once.
+        self.assertEqual(facets["region"][dingxi.pk], 2)
+        self.assertEqual(facets["region"][longxi.pk], 1)
+        self.assertEqual(facets["region"][wuwei.pk], 1)
+        self.assertEqual(facets["all_regions"], 3)
+
+    def test_prefecture_facet_counts_an_article_once(self):
+        facets = ArticleFilter({}, queryset=Article.objects.published()).facet_counts()
+        self.assertEqual(facets["region"][self.dingxi.committee.pk], 4)
+
+    def test_facets_take_a_constant_number_of_queries(self):
+        def queries_for_facets() -> int:
+            filterset = ArticleFilter({"region": "621100"}, queryset=Article.objects.published())
+            with CaptureQueriesContext(connection) as queries:
+                filterset.facet_counts()
+            return len(queries)
+
+        before = queries_for_facets()
+        for number in range(10):
+            make_article(f"临洮县政协会议{number}", region="621124")
+        self.assertEqual(queries_for_facets(), before)
+
+    def test_listing_shows_counts_beside_choices(self):
+        response = self.client.get(LISTING, {"region": "621100"})
+        self.assertContains(response, '常委会会议 <span class="count">（2）</span>', html=False)
+        self.assertContains(response, '<option value="621122">陇西县（2）</option>', html=True)

@@ -1,0 +1,151 @@
+"""Full-text search: segmentation shared with the index, ranking, highlighting, hostile queries."""
+
+import datetime
+
+from django.test import TestCase
+
+from articles import search
+from articles.models import Article
+from articles.tests.factories import make_article, make_person
+
+HOSTILE_QUERIES = [
+    '"',
+    '""乡村振兴"',
+    "乡村 OR 振兴 NOT 陇西",
+    "NEAR(乡村 振兴)",
+    "乡村*",
+    "search_text:乡村",
+    "^乡村",
+    "(((",
+    "-- ; DROP TABLE articles_article",
+    "'; SELECT 1; --",
+    "乡村\x00振兴",
+    "\x00",
+    "_",
+    "%_%",
+    "\u202e陇西\u200b",
+    "🙂🙂 陇西",
+    "ｑｕｏｔｅ “三抓三促”",
+    "乡" * 10_000,
+    "a b " * 5_000,
+    " " * 50,
+]
+
+
+def found(query: str) -> list[str]:
+    return [article.headline for article in search.search(Article.objects.published(), query)]
+
+
+class SearchTests(TestCase):
+    fixtures = ("organizations",)
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.wang = make_person("王毅", "620200")
+        cls.rural = make_article(
+            "定西市政协召开常委会会议",
+            region="621100",
+            body="会议围绕乡村振兴专题协商议政。\n着力在乡村振兴、化解矛盾上提对策。",
+        )
+        cls.campaign = make_article(
+            "武威市政协召开五届七次常委会会议",
+            region="620600",
+            body="要攻坚克难抓效能，结合“三抓三促”行动，着力在聚焦中心履职上下功夫。",
+        )
+        cls.longxi = make_article(
+            "陇西县政协开展专题视察",
+            region="621122",
+            body="委员们深入临洮县、渭源县、陇西县和安定区，就示范村建设开展专题视察。",
+        )
+        cls.person = make_article(
+            "嘉峪关市政协召开党组理论学习中心组会议",
+            region="620200",
+            body="6月8日，嘉峪关市政协党组书记、主席王毅主持召开会议。",
+            persons=((cls.wang, "党组书记、主席"),),
+        )
+        cls.draft = make_article("未发布的乡村振兴稿件", region="621100", published=False)
+
+    def test_finds_words_of_a_phrase(self):
+        self.assertEqual(found("乡村振兴"), [self.rural.headline])
+
+    def test_finds_a_slogan_in_quotes(self):
+        self.assertEqual(found("三抓三促"), [self.campaign.headline])
+
+    def test_finds_a_county_short_name(self):
+        self.assertEqual(found("陇西"), [self.longxi.headline])
+
+    def test_finds_a_person_by_name(self):
+        self.assertEqual(found("王毅"), [self.person.headline])
+
+    def test_every_word_must_match(self):
+        self.assertEqual(found("乡村振兴 陇西"), [])
+        self.assertEqual(found("陇西 专题视察"), [self.longxi.headline])
+
+    def test_unpublished_articles_are_never_found(self):
+        self.assertNotIn(self.draft.headline, found("乡村振兴"))
+        self.assertNotIn(self.draft.headline, found("未发布"))
+
+    def test_empty_query_matches_nothing(self):
+        for query in ["", "   ", "，。！？", '"*()']:
+            with self.subTest(query=query):
+                self.assertEqual(found(query), [])
+
+    def test_more_relevant_articles_rank_first(self):
+        passing = make_article(
+            "省政协召开会议", body="会议听取了多项工作汇报，涉及教育、医疗、交通等，也提到乡村振兴。" * 3
+        )
+        focused = make_article(
+            "乡村振兴专题协商会", body="乡村振兴是重点。乡村振兴要抓产业。乡村振兴要抓人才。"
+        )
+        headlines = found("乡村振兴")
+        self.assertLess(headlines.index(focused.headline), headlines.index(passing.headline))
+
+    def test_newer_article_first_among_equally_relevant(self):
+        old = make_article("白银市政协调研文旅", region="620400", event_date=datetime.date(2022, 3, 1))
+        new = make_article("白银市政协调研文旅", region="620400", event_date=datetime.date(2023, 9, 1))
+        ranked = list(search.search(Article.objects.published(), "文旅"))
+        self.assertEqual(ranked, [new, old])
+
+    def test_hostile_queries_return_results_or_nothing(self):
+        for query in HOSTILE_QUERIES:
+            with self.subTest(query=query[:40]):
+                results = found(query)
+                self.assertIsInstance(results, list)
+        self.assertEqual(found('""乡村振兴"'), [self.rural.headline])
+        self.assertEqual(found("\u202e陇西\u200b"), [self.longxi.headline])
+
+    def test_query_tokens_are_quoted_for_fts5(self):
+        self.assertEqual(search.fts5_match(['a"b', "陇西"]), '"a""b" AND "陇西"')
+
+    def test_query_drops_tokens_without_word_characters(self):
+        self.assertEqual(search.query_tokens("“三抓三促” OR *"), ["三", "抓三促", "OR"])
+
+    def test_index_follows_updates_and_deletes(self):
+        article = make_article("临夏州政协调研", region="622900", body="调研牛羊产业发展。")
+        self.assertEqual(found("牛羊"), [article.headline])
+        Article.objects.filter(pk=article.pk).update(
+            search_text=search.index_text("临夏州政协调研", "调研花椒")
+        )
+        self.assertEqual(found("牛羊"), [])
+        self.assertEqual(found("花椒"), [article.headline])
+        article.delete()
+        self.assertEqual(found("花椒"), [])
+
+
+class HighlightTests(TestCase):
+    def test_marks_query_words_as_one_run(self):
+        self.assertEqual(search.highlight("推进乡村振兴战略", "乡村振兴"), "推进<mark>乡村振兴</mark>战略")
+
+    def test_escapes_text_and_query(self):
+        html = search.highlight('<script>alert("陇西")</script>', "<b>陇西</b>")
+        self.assertEqual(html, "&lt;script&gt;alert(&quot;<mark>陇西</mark>&quot;)&lt;/script&gt;")
+
+    def test_snippet_starts_near_the_first_match(self):
+        text = "前言。" * 100 + "会议围绕乡村振兴展开。" + "后记。" * 100
+        html = search.snippet(text, "乡村振兴", width=60)
+        self.assertTrue(html.startswith("…"))
+        self.assertIn("<mark>乡村振兴</mark>", html)
+        self.assertTrue(html.endswith("…"))
+
+    def test_no_words_means_plain_escaped_text(self):
+        self.assertEqual(search.highlight("a<b", '"'), "a&lt;b")
