@@ -1,0 +1,155 @@
+"""Which CPPCC committees an article names, and which one it is chiefly about.
+
+A bare place ("陇西县", "定西市") is not a committee: only place plus 政协, or the formal forms
+"政协X…委员会" / "中国人民政治协商会议X…", are. Relative forms ("市政协") mean the article's own
+committee or one above it, so the primary committee is found first from the named forms.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from importer.parsing.directory import Directory
+
+# A committee other than the primary one is a subject when an action follows it in the same
+# clause ("肃州区政协组织委员开展…", "酒泉市政协主席王海明一同考察调研") but not as an attribute
+# ("市政协举办的…展"), or when it is a partner ("与玉门市政协…", "联合金塔县政协…").
+_ACTION = re.compile(
+    r"[^，。,；;：:！？!?\n]{0,12}?"
+    r"(?:召开|组织|开展|举办|举行|深入|赴|前往|来到|调研|视察|考察|建议|制定|出台|选派|借助|依托|围绕|聚焦|"
+    r"协商|推动|助力|坚持|注重|探索|创新|建立|启动|成立|邀请|联合|牵头|承办|参加|出席|走访|慰问|开通|"
+    r"提出|指导|督导|带队|带领|主持)(?!的)"
+)
+_PARTNER = ("与", "联合", "会同", "携手", "协同")
+_SENTENCE_END = re.compile(r"[。！？!?]")
+# "本报陇西讯(通讯员…)" at the start of a lead, if the segmenter left it there.
+LEADING_DATELINE = re.compile(r"^\s*本报\S{1,8}?讯\s*(?:[(（][^)）]*[)）])?\s*")
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    code: str | None
+    relative: bool
+
+    @property
+    def formal(self) -> bool:
+        """The committee's formal name ("中国人民政治协商会议两当县…"), part of a session's title."""
+        return self.text.startswith(("中国人民政治协商会议", "政协"))
+
+
+def find_mentions(text: str, directory: Directory, context_code: str | None = None) -> list[Mention]:
+    """Committee mentions in printed order; relative ones resolved against `context_code`."""
+    return [_mention(match, directory, context_code) for match in directory.mention_re.finditer(text)]
+
+
+def _mention(match: re.Match[str], directory: Directory, context_code: str | None) -> Mention:
+    relative = match.group("relative")
+    if relative:
+        code = directory.resolve_relative(relative, context_code)
+    else:
+        code = _resolve_place(match.group("formal") or match.group("named"), directory, context_code)
+    return Mention(match.start(), match.end(), match.group(), code, relative is not None)
+
+
+def _resolve_place(place: str, directory: Directory, context_code: str | None) -> str | None:
+    """An ambiguous place ("临夏") is the context's committee if that is a candidate, else the highest."""
+    codes = directory.codes_for_place(place)
+    if context_code in codes:
+        return context_code
+    return min(codes, key=_level_rank(directory)) if codes else None
+
+
+def _level_rank(directory: Directory):
+    order = {"province": 0, "prefecture": 1, "county": 2}
+    return lambda code: order.get(directory.get(code).level, 3)
+
+
+def lead_sentence(paragraph: str) -> str:
+    """The first sentence of a paragraph, after any "本报X讯(…)" dateline."""
+    paragraph = LEADING_DATELINE.sub("", paragraph)
+    end = _SENTENCE_END.search(paragraph)
+    return paragraph[: end.end()] if end else paragraph
+
+
+def dateline_committee(dateline: str | None, text: str, directory: Directory) -> str | None:
+    """The committee of "本报X讯"; an ambiguous X prefers a candidate the text names."""
+    if not dateline:
+        return None
+    codes = directory.codes_for_place(dateline)
+    if len(codes) <= 1:
+        return codes[0] if codes else None
+    named = [mention.code for mention in find_mentions(text, directory) if mention.code in codes]
+    return named[0] if named else min(codes, key=_level_rank(directory))
+
+
+@dataclass(frozen=True)
+class ArticleCommittees:
+    primary: str | None
+    regions: list[str]
+    inferred_from_body: bool
+
+
+def article_committees(
+    headline: str | None,
+    subtitle: str | None,
+    paragraphs: list[str],
+    dateline: str | None,
+    directory: Directory,
+) -> ArticleCommittees:
+    """The primary committee and every committee that is a subject of the article, primary first."""
+    lead = paragraphs[0] if paragraphs else ""
+    body = "\n".join(paragraphs)
+    from_dateline = dateline_committee(dateline, body, directory)
+    primary = (
+        _first_code([headline or "", subtitle or "", lead_sentence(lead)], directory, from_dateline)
+        or from_dateline
+    )
+    inferred = False
+    if primary is None:
+        primary = _first_code([lead], directory, None) or _most_mentioned(body, directory)
+        inferred = primary is not None
+    regions = [primary] if primary else []
+    for code in _subjects(headline, subtitle, paragraphs, directory, primary):
+        if code not in regions:
+            regions.append(code)
+    return ArticleCommittees(primary, regions, inferred)
+
+
+def _first_code(texts: list[str], directory: Directory, context_code: str | None) -> str | None:
+    for text in texts:
+        for mention in find_mentions(text, directory, context_code):
+            if mention.code:
+                return mention.code
+    return None
+
+
+def _most_mentioned(body: str, directory: Directory) -> str | None:
+    counts = Counter(mention.code for mention in find_mentions(body, directory) if mention.code)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _subjects(
+    headline: str | None,
+    subtitle: str | None,
+    paragraphs: list[str],
+    directory: Directory,
+    primary: str | None,
+) -> list[str]:
+    """Committees that act in the headline, deck or body, in printed order."""
+    codes = []
+    for text in [headline or "", subtitle or "", *paragraphs]:
+        codes += [
+            mention.code
+            for mention in find_mentions(text, directory, primary)
+            if mention.code and _is_subject(text, mention)
+        ]
+    return codes
+
+
+def _is_subject(text: str, mention: Mention) -> bool:
+    return bool(_ACTION.match(text, mention.end)) or text[: mention.start].endswith(_PARTNER)

@@ -1,0 +1,210 @@
+"""Dates: the day an article's event took place, and the year a page was printed.
+
+The pages carry no date line, so the year is inferred from what the page says: explicit years,
+anniversaries with a known base year, and campaigns the province ran in a known year. Each piece
+of evidence is kept as readable text so an editor can check the guess.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from importer.parsing.drafts import YearGuess
+from importer.parsing.numerals import NUMERAL_CHARS, chinese_to_int
+
+_NUMBER = rf"[{NUMERAL_CHARS}]+"
+# "6月8日", "8月16日至17日", "1月29日至2月2日": the start day is the event date. "近日" and the like
+# before any day mean the text gives no day.
+_EVENT_DAY = re.compile(
+    rf"(?P<vague>近日|日前|近期|连日来|近来)|(?P<month>{_NUMBER})\s*月\s*(?P<day>{_NUMBER})\s*日"
+)
+# An issue covers a few weeks; an event more than this many months after the issue's month is from
+# the previous year (a December meeting reported on a January page).
+_YEAR_END_GAP = 6
+_WHITESPACE = re.compile(r"\s+")
+
+
+def event_date(text: str, year: int | None, issue_month: int | None = None) -> date | None:
+    """The date of the event a lead reports: its first "M月D日", or None for no day or no year."""
+    match = _EVENT_DAY.search(text)
+    if not match or match.group("vague") or year is None:
+        return None
+    try:
+        month, day = chinese_to_int(match.group("month")), chinese_to_int(match.group("day"))
+    except ValueError:
+        return None
+    if issue_month and month - issue_month > _YEAR_END_GAP:
+        year -= 1
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def event_month(text: str) -> int | None:
+    """The month of a lead's first day, for estimating the month a page was printed."""
+    match = _EVENT_DAY.search(text)
+    if not match or match.group("vague"):
+        return None
+    try:
+        return chinese_to_int(match.group("month"))
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True)
+class _Evidence:
+    text: str
+    year: int
+    exact: bool  # the page's year, or only a lower bound of it
+
+    def describe(self) -> str:
+        text = _shorten(_WHITESPACE.sub("", self.text))
+        return f"{text} → {self.year}" if self.exact else f"{text} → ≥{self.year}"
+
+
+# Spelled-out years are often split by the PDF extraction: "二 O 二三年".
+_YEAR_DIGITS = r"(?:19|20)\d{2}|[一二](?:\s?[〇零OoＯ○一二三四五六七八九]){3}"
+_YEAR = re.compile(
+    rf"(?P<before>到|至|—|-|～|~)?(?P<year>{_YEAR_DIGITS})\s*年(?P<after>前|底前|远景|目标|—|-|～|~)?"
+)
+# "2023年是学习贯彻党的二十大精神的开局之年", "今年是2024年": the page's own year.
+_THIS_YEAR = re.compile(
+    rf"(?P<year>{_YEAR_DIGITS})\s*年(?:是|为)[^。！？!?]{{0,40}}?之年|今年(?:是|为)?(?P<year2>{_YEAR_DIGITS})\s*年"
+)
+# "2023年10月以来……今年" in one paragraph: the page is later than the year the span began.
+_SINCE_THEN_THIS_YEAR = re.compile(rf"(?P<year>{_YEAR_DIGITS})\s*年[^。\n]{{0,6}}以来[^\n]{{0,200}}?今年")
+
+# Anniversaries counted from a founding year: "人民政协成立75周年" is 2024.
+_ANNIVERSARY = re.compile(
+    rf"(?:(?P<subject>人民政协|中国人民政治协商会议|新中国|中华人民共和国|中国共产党)成立|(?P<party>建党)|(?P<reform>改革开放))"
+    rf"\s*(?P<years>{_NUMBER})\s*周年"
+)
+_ANNIVERSARY_BASE = {
+    "人民政协": 1949,
+    "中国人民政治协商会议": 1949,
+    "新中国": 1949,
+    "中华人民共和国": 1949,
+    "中国共产党": 1921,
+}
+
+# Campaigns and events whose year is known. Exact: time-boxed campaigns that the paper reports
+# while they run. Lower bound: events that pages keep citing for years afterwards.
+_DATED_EVENTS = (
+    # Gansu's "三抓三促" action (抓学习促提升、抓执行促落实、抓效能促发展), launched by the provincial
+    # Party committee in February 2023 and run through that year.
+    (re.compile(r"三抓三促"), "“三抓三促”行动", 2023, True),
+    # Gansu's "结对帮扶·爱心甘肃" project, mobilised at the provincial conference of June 2023.
+    (re.compile(r"结对帮扶[·•・]爱心甘肃"), "“结对帮扶·爱心甘肃”工程", 2023, True),
+    # The Party's theme education on Xi Jinping Thought, opened at the conference of 3 April 2023.
+    (re.compile(r"习近平新时代中国特色社会主义思想主题教育"), "主题教育", 2023, True),
+    # Party discipline study education, April to July 2024 (CPC Central Committee notice, April 2024).
+    (re.compile(r"党纪学习教育"), "党纪学习教育", 2024, True),
+    # The Third Plenary Session of the 20th Central Committee, July 2024; cited long after.
+    (re.compile(r"二十届三中全会"), "二十届三中全会", 2024, False),
+    # The 20th Party Congress, October 2022; cited throughout the following years.
+    (re.compile(r"党的二十大|二十大精神"), "党的二十大", 2022, False),
+)
+# Plenary sessions held each January (Gansu CPPCC) or March (National CPPCC): the 13th Gansu and
+# the 14th National committees began in 2023, so "十三届二次会议" was held in 2024.
+_SESSION_MEETINGS = re.compile(
+    rf"(?P<body>省政协|全国政协)(?P<session>十三|十四)届(?P<sequence>{_NUMBER})次会议"
+)
+_SESSION_FIRST_YEAR = {("省政协", "十三"): 2023, ("全国政协", "十四"): 2023}
+
+
+def infer_year(page_text: str, override: int | None = None) -> YearGuess:
+    """The page's year from the evidence printed on it; a manifest override wins."""
+    if override is not None:
+        return YearGuess(override, ("manifest",), True)
+    evidence = _collect_evidence(page_text)
+    if not evidence:
+        return YearGuess(None, (), False)
+    year, certain = _combine(evidence)
+    described = tuple(dict.fromkeys(item.describe() for item in evidence))
+    return YearGuess(year, described, certain)
+
+
+def _collect_evidence(text: str) -> list[_Evidence]:
+    return [
+        *_explicit_years(text),
+        *_this_year_statements(text),
+        *_spans_before_this_year(text),
+        *_anniversaries(text),
+        *_dated_events(text),
+        *_session_meetings(text),
+    ]
+
+
+def _year_value(printed: str) -> int:
+    return chinese_to_int(_WHITESPACE.sub("", printed))
+
+
+def _explicit_years(text: str) -> list[_Evidence]:
+    """A year the page mentions has passed or is current, unless it is a target ("到2025年")."""
+    return [
+        _Evidence(match.group("year") + "年", _year_value(match.group("year")), exact=False)
+        for match in _YEAR.finditer(text)
+        if not match.group("before") and not match.group("after")
+    ]
+
+
+def _this_year_statements(text: str) -> list[_Evidence]:
+    evidence = []
+    for match in _THIS_YEAR.finditer(text):
+        printed = match.group("year") or match.group("year2")
+        evidence.append(_Evidence(match.group(), _year_value(printed), exact=True))
+    return evidence
+
+
+def _spans_before_this_year(text: str) -> list[_Evidence]:
+    return [
+        _Evidence(f"{match.group('year')}年…以来…今年", _year_value(match.group("year")) + 1, exact=False)
+        for match in _SINCE_THEN_THIS_YEAR.finditer(text)
+    ]
+
+
+def _anniversaries(text: str) -> list[_Evidence]:
+    evidence = []
+    for match in _ANNIVERSARY.finditer(text):
+        if match.group("subject"):
+            base = _ANNIVERSARY_BASE[match.group("subject")]
+        else:
+            base = 1921 if match.group("party") else 1978
+        evidence.append(_Evidence(match.group(), base + chinese_to_int(match.group("years")), exact=True))
+    return evidence
+
+
+def _dated_events(text: str) -> list[_Evidence]:
+    return [
+        _Evidence(label, year, exact) for pattern, label, year, exact in _DATED_EVENTS if pattern.search(text)
+    ]
+
+
+def _session_meetings(text: str) -> list[_Evidence]:
+    evidence = []
+    for match in _SESSION_MEETINGS.finditer(text):
+        first_year = _SESSION_FIRST_YEAR[match.group("body"), match.group("session")]
+        year = first_year + chinese_to_int(match.group("sequence")) - 1
+        evidence.append(_Evidence(match.group(), year, exact=False))
+    return evidence
+
+
+def _combine(evidence: list[_Evidence]) -> tuple[int, bool]:
+    """Exact evidence that no lower bound contradicts wins; otherwise the highest lower bound.
+
+    Exact items that disagree leave the most frequent value, uncertain.
+    """
+    floor = max((item.year for item in evidence if not item.exact), default=None)
+    exact = Counter(item.year for item in evidence if item.exact and (floor is None or item.year >= floor))
+    if exact:
+        (year, _), *others = exact.most_common()
+        return year, not others and len({i.year for i in evidence if i.exact}) == 1
+    return floor, False
+
+
+def _shorten(text: str, limit: int = 24) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

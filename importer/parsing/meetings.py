@@ -1,0 +1,202 @@
+"""The meetings an article reports, as opposed to meetings it merely refers to.
+
+A meeting is reported when the headline or the lead sentence says a committee held it ("X政协召开…
+会议", "…主持召开…", "…第二次会议开幕"). Meetings whose decisions or spirit are cited ("按照…十届二次
+会议做出的安排", "传达学习…会议精神") are not reported meetings.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from datetime import date
+
+from importer.parsing.committees import Mention, find_mentions, lead_sentence
+from importer.parsing.directory import Directory
+from importer.parsing.drafts import MeetingDraft
+from importer.parsing.numerals import NUMERAL_CHARS, chinese_to_int
+
+# Types in the order they are tried: the party group's study before study in general, the
+# chairs' and standing committee's meetings before the numbered plenary form they share.
+MEETING_TYPES = (
+    ("party_study", re.compile(r"党组|理论学习中心组")),
+    ("study", re.compile(r"学习会")),
+    ("standing", re.compile(r"常委会|常务委员会")),
+    ("chairs", re.compile(r"主席(?:会议|办公会|会)")),
+    ("proposal", re.compile(r"提案.*会|提案督办")),
+    ("consultation", re.compile(r"协商座谈会|专题协商会|双月协商|协商议事|协商会|协商活动|座谈会")),
+    ("briefing", re.compile(r"通报会")),
+    ("work", re.compile(r"推进会|动员部署会|部署会|工作会议|调度会")),
+    ("plenary", re.compile(r"届.*次(?:全体)?会议$|全体会议$")),
+)
+_OPENING_VERBS = ("开幕", "闭幕")
+
+_HELD_BY_SUBJECT = re.compile(r"(?:主持|组织)?(?:召开|举行)了?")
+# "开展…协商(议事)活动" reports a consultation too, though 开展 alone reports no meeting.
+_CONSULTATION_ACTIVITY = re.compile(r"开展了?(?P<phrase>[^，。,；;！？!?\n]{2,40}?协商(?:议事)?活动)")
+_HELD_PASSIVE = re.compile(
+    r"(?:会议|会)(?:在[^，。,；;]{1,20})?(?:隆重|胜利|顺利)?(?P<verb>召开|举行|开幕|闭幕)"
+)
+# A clause runs to the next punctuation mark outside quotes ("召开了“…，…”等协商座谈会").
+_CLAUSE = re.compile(r"(?:“[^”\n]*”|[^，。,；;：:！？!?\n“])*")
+_CLAUSE_START = re.compile(r"[，。,；;：:！？!?\n]|\d日|日至\d+日")
+_MEETING_WORD = re.compile(r"会议|会(?![会议])")
+# Between the committee and the verb: the committee attends someone else's meeting.
+_ATTENDING = re.compile(r"参加|出席|列席|应邀")
+_SESSION = re.compile(rf"第?(?P<n>[{NUMERAL_CHARS}]+)届")
+_SEQUENCE = re.compile(rf"第?(?P<n>[{NUMERAL_CHARS}]+)次")
+_EXPANDED = re.compile(r"[(（]扩大[)）]")
+# "召开了“…”“…”等协商座谈会": several meetings of one kind, titled by the kind.
+_LISTED_TOPICS = re.compile(r"^.*(?:”|》)等(?=[^”》]*会)")
+
+
+def meeting_type(phrase: str, opening: bool = False) -> str | None:
+    """The taxonomy code of a meeting phrase; an opening or closing without a type is a plenary."""
+    for code, pattern in MEETING_TYPES:
+        if pattern.search(phrase):
+            return code
+    return "plenary" if opening and phrase.endswith("会议") else None
+
+
+def reported_meetings(
+    headline: str | None,
+    lead: str,
+    directory: Directory,
+    primary: str | None,
+    event_date: date | None = None,
+    body: list[str] = (),
+) -> list[MeetingDraft]:
+    """Meetings the lead sentence reports, completed by those the headline reports, in printed order.
+
+    `body` holds further paragraphs to search (a feature's): there a meeting counts only when the
+    sentence names the committee holding it.
+    """
+    meetings = _meetings_in(lead_sentence(lead), directory, primary, event_date)
+    for meeting in _meetings_in(headline or "", directory, primary, event_date):
+        _merge(meetings, meeting)
+    for paragraph in body:
+        for meeting in _meetings_in(paragraph, directory, primary, event_date, named_holder=True):
+            _merge(meetings, meeting)
+    return meetings
+
+
+def _merge(meetings: list[MeetingDraft], meeting: MeetingDraft) -> None:
+    """Add a meeting, or complete the known one of its type with the numbers it lacks."""
+    same = next(
+        (index for index, known in enumerate(meetings) if known.meeting_type == meeting.meeting_type), None
+    )
+    if same is None:
+        meetings.append(meeting)
+    else:
+        meetings[same] = _completed(meetings[same], meeting)
+
+
+def _completed(meeting: MeetingDraft, other: MeetingDraft) -> MeetingDraft:
+    return dataclasses.replace(
+        meeting,
+        session=meeting.session or other.session,
+        sequence=meeting.sequence or other.sequence,
+        expanded=meeting.expanded or other.expanded,
+    )
+
+
+def _meetings_in(
+    text: str, directory: Directory, primary: str | None, event_date: date | None, named_holder: bool = False
+) -> list[MeetingDraft]:
+    mentions = find_mentions(text, directory, primary)
+    meetings = []
+    for phrase_start, phrase_end, opening, holder in _phrases(text, mentions):
+        if named_holder and not holder:
+            continue
+        prefix = next((m for m in mentions if m.start == phrase_start), None)
+        phrase = text[prefix.end if prefix else phrase_start : phrase_end]
+        # A session keeps the committee's formal name in its title; "市政协党组…会议" is "党组…会议".
+        title_prefix = prefix.text if prefix and prefix.formal else ""
+        region = holder or (prefix.code if prefix else None) or primary
+        if region:
+            meetings += _drafts(phrase, opening, region, event_date, title_prefix)
+    return meetings
+
+
+def _phrases(text: str, mentions: list[Mention]):
+    """(start, end, opening, holder code) of each meeting phrase a reporting verb governs."""
+    for verb in _HELD_BY_SUBJECT.finditer(text):
+        clause = _CLAUSE.match(text, verb.end()).group()
+        words = list(_MEETING_WORD.finditer(clause))
+        holder = _holder(text, verb.start(), mentions)
+        if words and (holder is not False):
+            yield verb.end(), verb.end() + words[-1].end(), False, holder or None
+    for passive in _HELD_PASSIVE.finditer(text):
+        start = _clause_start(text, passive.start())
+        phrase_mentions = [m for m in mentions if start <= m.start < passive.start()]
+        if phrase_mentions:
+            end = passive.start() + len(passive.group()) - len(passive.group("verb"))
+            end = start + _last_meeting_word_end(text[start:end])
+            yield (
+                phrase_mentions[0].start,
+                end,
+                passive.group("verb") in _OPENING_VERBS,
+                phrase_mentions[0].code,
+            )
+    for activity in _CONSULTATION_ACTIVITY.finditer(text):
+        holder = _holder(text, activity.start(), mentions)
+        if holder:
+            yield activity.start("phrase"), activity.end("phrase"), False, holder
+
+
+def _holder(text: str, verb_start: int, mentions: list[Mention]) -> str | bool | None:
+    """The committee holding the meeting: the last one named before the verb in its sentence.
+
+    False when the sentence shows the subject is not a committee holding it (it attends, or no
+    committee is named before the verb although text is); None when the text starts with the verb.
+    """
+    sentence_start = max(text.rfind(mark, 0, verb_start) for mark in "。！？!?\n") + 1
+    before = [m for m in mentions if sentence_start <= m.start and m.end <= verb_start]
+    if not before:
+        return None if not text[sentence_start:verb_start].strip() else False
+    if _ATTENDING.search(text, before[-1].end, verb_start):
+        return False
+    return before[-1].code
+
+
+def _clause_start(text: str, position: int) -> int:
+    starts = [match.end() for match in _CLAUSE_START.finditer(text, 0, position)]
+    return starts[-1] if starts else 0
+
+
+def _last_meeting_word_end(phrase: str) -> int:
+    words = list(_MEETING_WORD.finditer(phrase))
+    return words[-1].end() if words else len(phrase)
+
+
+def _drafts(
+    phrase: str, opening: bool, region: str, event_date: date | None, title_prefix: str = ""
+) -> list[MeetingDraft]:
+    """One draft per part of a joint meeting ("…会议暨…主席会议"), in printed order."""
+    drafts = []
+    for index, part in enumerate(phrase.lstrip("了").split("暨")):
+        part = _LISTED_TOPICS.sub("", part)
+        code = meeting_type(part, opening)
+        if code:
+            drafts.append(
+                MeetingDraft(
+                    region_code=region,
+                    meeting_type=code,
+                    title=(title_prefix if index == 0 else "") + part,
+                    session=_number(_SESSION, part),
+                    sequence=_number(_SEQUENCE, part),
+                    expanded=bool(_EXPANDED.search(part)),
+                    date=event_date,
+                )
+            )
+    return drafts
+
+
+def _number(pattern: re.Pattern[str], text: str) -> int | None:
+    match = pattern.search(text)
+    if not match:
+        return None
+    try:
+        return chinese_to_int(match.group("n"))
+    except ValueError:
+        return None
