@@ -1,0 +1,210 @@
+"""Reading stage: decoding, layout detection, reflow and normalisation. Pure: no database."""
+
+from pathlib import Path
+
+from django.test import SimpleTestCase
+
+from importer.reading import PageError, read_page
+from importer.reading.decode import MAX_PAGE_BYTES
+from importer.reading.normalize import (
+    display_width,
+    join_names,
+    normalize_byline,
+    normalize_paragraph,
+    normalize_title,
+    remove_inner_spaces,
+)
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+# A passage set in a 17-character column, as the PDF extraction prints it: letter-spaced digits,
+# a dateline split inside its byline, a single newline inside a paragraph, a leading space.
+COLUMN_PASSAGE = """\
+ 本报临泽讯（通讯员王建文 李 瑾）为庆
+祝人民政协成立 75周年，县政协把编辑
+
+出版文史资料作为今年的重点任务，集中
+
+在 4 月至 9 月全力推进征编工作。
+
+县政协为此成立了 3 个工作专班，由主
+
+要领导担任总策划，聘请了 3 名资深老
+
+同志为顾问。
+
+加快推进文史资料征编工作
+
+临泽县政协
+"""
+
+
+class NormalizeTests(SimpleTestCase):
+    def test_body_text_loses_letter_spacing(self):
+        cases = {
+            "1 月 29日": "1月29日",
+            "2023 年": "2023年",
+            "罗 琼": "罗琼",
+            "二 O 二三年": "二O二三年",
+            "想 共 识 ，努 力": "想共识，努力",
+            "议事活动 1000 多次": "议事活动1000多次",
+            "本报定西讯 6月8日,": "本报定西讯6月8日,",
+            "思想 and 党的": "思想 and 党的",
+            "GDP 增长 5 %": "GDP 增长5 %",
+            "  两端空格  ": "两端空格",
+        }
+        for raw, expected in cases.items():
+            with self.subTest(raw=raw):
+                self.assertEqual(remove_inner_spaces(raw), expected)
+
+    def test_titles_keep_the_space_between_phrases(self):
+        cases = {
+            "行而不辍抓学习 驰而不息抓落实": "行而不辍抓学习 驰而不息抓落实",
+            "委员“动”起来 工作“活”起来 履职“实”起来": "委员“动”起来 工作“活”起来 履职“实”起来",
+            "人民政协成立 75周年": "人民政协成立75周年",
+            "金 塔县政协": "金塔县政协",
+        }
+        for raw, expected in cases.items():
+            with self.subTest(raw=raw):
+                self.assertEqual(normalize_title(raw), expected)
+
+    def test_bylines_separate_people_and_join_split_names(self):
+        cases = {
+            "张海超 刘津津": "张海超 刘津津",
+            "张 烨": "张烨",
+            "陈熙强 汪国 华": "陈熙强 汪国华",
+            "王 建 文": "王建文",
+            "鱼勇  赵 婷婷": "鱼勇 赵婷婷",
+        }
+        for raw, expected in cases.items():
+            with self.subTest(raw=raw):
+                self.assertEqual(join_names(raw), expected)
+
+    def test_byline_lines_keep_role_and_credit(self):
+        cases = {
+            "通讯员 鱼勇 赵 婷婷 摄影报道": "通讯员 鱼勇 赵婷婷 摄影报道",
+            "郭海军  摄影报道": "郭海军 摄影报道",
+            "通讯员 安 艳贞": "通讯员 安艳贞",
+        }
+        for raw, expected in cases.items():
+            with self.subTest(raw=raw):
+                self.assertEqual(normalize_byline(raw), expected)
+
+    def test_paragraphs_keep_byline_spans_as_bylines(self):
+        cases = {
+            "本报两当讯（通讯员罗 琼）1月 29日，": "本报两当讯（通讯员罗琼）1月29日，",
+            "本报兰州讯(通讯员陈熙强 汪国华)7月16日": "本报兰州讯(通讯员陈熙强 汪国华)7月16日",
+            "城市目标。 （李 瑾）": "城市目标。（李瑾）",
+            "建言献策。通讯员 陈刚 摄影报道": "建言献策。 通讯员 陈刚 摄影报道",
+        }
+        for raw, expected in cases.items():
+            with self.subTest(raw=raw):
+                self.assertEqual(normalize_paragraph(raw), expected)
+
+    def test_full_width_punctuation_is_kept_as_printed(self):
+        self.assertEqual(remove_inner_spaces("会议（扩大）, 好 ！"), "会议（扩大）,好！")
+
+    def test_display_width_counts_chinese_as_two(self):
+        self.assertEqual(display_width("1月29日，ab"), 11)
+
+
+class DecodeTests(SimpleTestCase):
+    def test_unreadable_files_raise_page_error_with_the_reason(self):
+        cases = {
+            "empty": (b"", "为空"),
+            "binary": ("正文".encode() + b"\x00\x01", "NUL"),
+            "gbk": ("甘肃政协报".encode("gbk"), "UTF-8"),
+            "huge": (b"a" * (MAX_PAGE_BYTES + 1), "2 MB"),
+        }
+        for name, (data, reason) in cases.items():
+            with self.subTest(name=name), self.assertRaises(PageError) as raised:
+                read_page(f"{name}.txt", data)
+            self.assertEqual(raised.exception.filename, f"{name}.txt")
+            self.assertIn(reason, raised.exception.reason)
+            self.assertIn(f"{name}.txt", str(raised.exception))
+
+    def test_bom_and_windows_line_endings_are_accepted(self):
+        page = read_page("p.txt", "\ufeff金塔县政协\r\n\r\n本报金塔讯 会议召开。\r\n".encode())
+        self.assertEqual([block.text for block in page.blocks], ["金塔县政协", "本报金塔讯会议召开。"])
+        self.assertEqual(page.raw_lines[0], "金塔县政协")
+
+    def test_whitespace_only_page_has_no_blocks(self):
+        self.assertEqual(read_page("blank.txt", b" \n\n\t\n").blocks, ())
+
+
+class LayoutTests(SimpleTestCase):
+    def test_seed_layouts(self):
+        expected = {
+            "000": "paragraph",
+            "001": "paragraph",
+            "002": "column",
+            "003": "paragraph",
+            "004": "column",
+        }
+        for prefix, layout in expected.items():
+            path = next(SEEDS.glob(f"{prefix}_*.txt"))
+            with self.subTest(seed=path.name):
+                self.assertEqual(read_page(path.name, path.read_bytes()).layout, layout)
+
+
+class ReflowTests(SimpleTestCase):
+    def test_column_passage_reflows_into_paragraphs_and_titles(self):
+        page = read_page("column.txt", COLUMN_PASSAGE.encode())
+        self.assertEqual(page.layout, "column")
+        self.assertEqual(
+            [(block.text, block.line, block.end_line) for block in page.blocks],
+            [
+                (
+                    "本报临泽讯（通讯员王建文 李瑾）为庆祝人民政协成立75周年，县政协把编辑出版文史资料"
+                    "作为今年的重点任务，集中在4月至9月全力推进征编工作。",
+                    1,
+                    6,
+                ),
+                ("县政协为此成立了3个工作专班，由主要领导担任总策划，聘请了3名资深老同志为顾问。", 8, 12),
+                ("加快推进文史资料征编工作", 14, 14),
+                ("临泽县政协", 16, 16),
+            ],
+        )
+
+    def test_paragraph_layout_rejoins_paragraphs_cut_by_a_column_change(self):
+        seed = next(SEEDS.glob("000_*.txt"))
+        page = read_page(seed.name, seed.read_bytes())
+        block = next(block for block in page.blocks if block.line == 7)
+        self.assertEqual(block.end_line, 9)
+        self.assertIn("部分章节和《求是》杂志", block.text)
+        joined = next(block for block in page.blocks if block.line == 11)
+        self.assertIn("增强“四个意识”", joined.text)
+
+    def test_paragraph_layout_keeps_titles_and_bylines_apart(self):
+        seed = next(SEEDS.glob("000_*.txt"))
+        page = read_page(seed.name, seed.read_bytes())
+        texts = [block.text for block in page.blocks]
+        expected = (
+            "行而不辍抓学习 驰而不息抓落实",
+            "——安定区政协创建委员联络工作室小记",
+            "通讯员 安艳贞",
+            "(杨军林)",
+        )
+        for text in expected:
+            with self.subTest(text=text):
+                self.assertIn(text, texts)
+
+    def test_column_seed_splits_titles_from_a_feature_set_in_a_narrower_column(self):
+        seed = next(SEEDS.glob("002_*.txt"))
+        page = read_page(seed.name, seed.read_bytes())
+        texts = [block.text for block in page.blocks]
+        self.assertIn("两当县政协十届二次会议开幕", texts)
+        self.assertTrue(any(text.startswith("推进实践创新是县级政协组织的重要使命") for text in texts))
+        self.assertIn("重视学习 提升履职能力", texts)
+        caption = next(text for text in texts if text.startswith("春节前夕"))
+        self.assertTrue(caption.endswith("送去新春祝福和问候。 通讯员 赵婷婷 摄影报道"))
+
+    def test_section_head_printed_over_two_lines_is_one_block(self):
+        seed = next(SEEDS.glob("004_*.txt"))
+        page = read_page(seed.name, seed.read_bytes())
+        self.assertIn("‖强平台，建好委员联系服务群众“主阵地”", [block.text for block in page.blocks])
+
+    def test_page_text_is_the_reflowed_blocks(self):
+        seed = next(SEEDS.glob("002_*.txt"))
+        page = read_page(seed.name, seed.read_bytes())
+        self.assertIn("时和在二O二三年春节团拜会上", page.text)
