@@ -66,8 +66,7 @@ def lead_in(article: dict, wide: bool) -> str:
     if not article["dateline"]:
         return ""
     open_, close = ("(", ")") if wide else ("（", "）")
-    names = " ".join(article["correspondents"])
-    credit = f"{open_}通讯员{names}{close}" if names else " "
+    credit = f"{open_}通讯员{byline(article)}{close}" if article["correspondents"] else " "
     return f"本报{article['dateline']}讯{credit}"
 
 
