@@ -100,21 +100,21 @@ def _is_section_head_start(lines: list[PrintedLine]) -> bool:
     return len(lines) == 1 and lines[0].text.startswith("‖") and lines[0].text[-1] in "，,、：:"
 
 
-def _starts_title(lines: list[PrintedLine], following: PrintedLine, next_width: float) -> bool:
-    """A lone unpunctuated line followed by another line that is not full is a title.
+def _has_punctuation(text: str) -> bool:
+    return bool(_CLAUSE_PUNCTUATION.search(text)) or has_sentence_punctuation(text)
 
-    Titles are set in their own type, so their length says nothing; but a paragraph's first line
-    is followed by a full line, while a title is followed by another title or a paragraph's first,
-    indented line.
+
+def _starts_title(lines: list[PrintedLine], width: float, following: PrintedLine, next_width: float) -> bool:
+    """Whether a lone unpunctuated line is a title rather than a paragraph's first line.
+
+    Titles are set in their own type, so their length says little; but a paragraph's first line is
+    followed by a full line, while a title is followed by another title or by a paragraph's first,
+    indented line. (Two titles both as wide as the column are not told apart from a paragraph.)
     """
-    return (
-        len(lines) == 1
-        and not _DATELINE.match(lines[0].text)
-        and not _CLAUSE_PUNCTUATION.search(lines[0].text)
-        and not has_sentence_punctuation(lines[0].text)
-        and not _full(following, next_width - 1)
-        and not ends_sentence(following.text)
-    )
+    first = lines[0]
+    if len(lines) > 1 or _DATELINE.match(first.text) or _has_punctuation(first.text):
+        return False
+    return not _full(following, next_width - 1) and not ends_sentence(following.text)
 
 
 def _column_continues(
@@ -132,7 +132,7 @@ def _column_continues(
         return False
     if ends_sentence(last.text) and not _full(last, width):
         return False
-    if _starts_title(lines, following, next_width):
+    if _starts_title(lines, width, following, next_width):
         return False
     # A short line that ends no sentence after a full one is a title, not the paragraph's end.
     return not (_short(following, next_width) and not ends_sentence(following.text))

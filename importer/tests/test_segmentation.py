@@ -1,0 +1,315 @@
+"""Segmentation: pages cut into articles with their titles, datelines and bylines. Pure: no database.
+
+The expected articles below were written from reading each page, not from the program's output.
+"""
+
+# ruff: noqa: E501 -- page text must keep its printed lines, and one expected article is one row.
+
+from pathlib import Path
+
+from django.test import SimpleTestCase
+
+from importer.parsing.segment import segment_page
+from importer.reading import read_page
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+# (headline, kicker, subtitle, column, dateline, correspondents, photographers, kind)
+EXPECTED = {
+    "000": [
+        ("嘉峪关市政协召开党组理论学习中心组(扩大)会议", None, "行而不辍抓学习 驰而不息抓落实", None,
+         "嘉峪关", ["苏天泰"], [], "news"),
+        ("嘉峪关市政协在酒泉市开展专题考察调研", None, "相邻相知双城联动 合力合作共建新路", None,
+         "酒泉", ["张海超", "刘津津"], [], "news"),
+        ("武威市政协召开五届七次常委会会议", None, "扎实推进乡村建设 努力打造和美乡村", None,
+         "武威", ["康天琴"], [], "news"),
+        ("定西市政协召开五届十次常委会会议", None, "真正把协商在基层实践好落实好", None,
+         "定西", ["张强"], [], "news"),
+        ("庆阳市政协“智慧政协”云平台上线运行", None, None, None, "庆阳", ["张烨"], [], "news"),
+        ("打造委员履职“新阵地” 搭建服务群众“新平台”", None, "——安定区政协创建委员联络工作室小记", None,
+         None, ["安艳贞"], [], "feature"),
+        (None, None, None, None, None, [], ["郭海军"], "photo"),
+        (None, None, None, None, None, [], ["鱼勇", "赵婷婷"], "photo"),
+        ("陇西县政协召开党组理论学习中心组(扩大)会议暨主席会议", None, "真正以作风大转变推动工作大提升", None,
+         "陇西", ["杨军林"], [], "news"),
+        ("通渭县政协召开“三抓三促”行动推进会议", None, "以工作高质量发展实效检验“三抓三促”行动成效", None,
+         "通渭", ["苟晓龙"], [], "news"),
+    ],
+    "001": [
+        ("委员“动”起来 工作“活”起来 履职“实”起来", None, "——古浪县政协用心用情搭建平台为履职工作注入源头活水",
+         "推进社会主义协商民主广泛多层制度化发展新实践", None, ["王梅梅", "朱莹霞"], [], "feature"),
+        ("兰州市政协开展“夏日送清凉·慰问暖人心”活动", "兰州市政协", None, None, "兰州", ["陈熙强"], [], "news"),
+        ("酒泉市政协调研第六届敦煌文博会展筹备情况", "酒泉市政协", None, None, "酒泉", ["刘津津"], [], "news"),
+        ("玉门市政协开展风光电新能源建设监督视察", None, None, None, None, [], ["陈刚"], "photo"),
+        ("西固区政协加快推进棚户区改造重点项目建设", "西固区政协", None, None, "西固",
+         ["曾立玺", "王美琪"], [], "news"),
+        ("甘州区政协聚力打造优质农产品品牌", "甘州区政协", None, None, "甘州", ["任学军"], [], "news"),
+        ("临洮县政协：建言全县“十四五”规划实施", None, None, None, "临洮", ["甘文景"], [], "news"),
+        ("提振干部精气神 展现政协新作为", None, None, None, None, [], [], "feature"),
+    ],
+    "002": [
+        ("嘉峪关市政协召开党组理论学习中心组（扩大）会议", None, "坚定站位强定力 团结民主聚合力", None,
+         "嘉峪关", ["苏天泰"], [], "news"),
+        ("两当县政协十届二次会议开幕", None, "建言献策谋大事 参政议政促发展", None, "两当", ["罗琼"], [], "news"),
+        ("白银市政协召开党组理论学习中心组（扩大）会议", None, "增强履职效能 坚持双向发力", None,
+         "白银", ["张子慧"], [], "news"),
+        ("牢记职责使命 主动担当作为", None, "——礼县政协推进各项工作在实践中创新发展扫描", None,
+         None, ["李正轩"], [], "feature"),
+        ("金昌市政协召开专题学习会议", None, "转变观念提信心 对标对表转作风", None, "金昌", ["陆漪洁"], [], "news"),
+        ("金塔县政协召开党组理论学习中心组会议", "金塔县政协", None, None, "金塔", ["马学钢"], [], "news"),
+        ("民乐县政协十届二次会议召开", None, "踔厉奋发新征程 勇担重任显作为", None, "民乐", ["李育才"], [], "news"),
+        ("西和县政协开展春节前“送温暖”慰问活动", None, None, None, None, [], ["赵婷婷"], "photo"),
+    ],
+    "003": [
+        ("定西市政协召开省政协专项课题研究推进会议", "定西市政协", None, None, "定西", ["郑天旺"], [], "news"),
+        ("陇西县政协召开十一届十二次常委会会议", "陇西县政协", None, None, "陇西",
+         ["张鹏程", "杨军林"], [], "news"),
+        ("玉门市政协调研督查政协协商向基层延伸工作", "玉门市政协", None, "调研视察", "玉门", ["谢雯"], [], "news"),
+        ("环县政协关注优化营商环境惠企政策落实", "环县政协", None, None, "环县", ["米建勇"], [], "news"),
+        ("两当县政协助推全县教育“双减”政策落实", "两当县政协", None, None, "两当", ["罗琼"], [], "news"),
+        ("结对认亲显真情 帮扶关爱暖人心", None, "——高台县政协开展“结对帮扶·爱心高台”建设工程行动小记",
+         "“结对帮扶·爱心甘肃”", None, ["赵辉"], [], "feature"),
+        ("徽县政协促进银企对接 助力银企共赢", "徽县政协", None, None, None, [], ["李旭红"], "photo"),
+        (None, None, None, None, None, [], [], "feature"),
+    ],
+    "004": [
+        ("兰州市政协开展委员联系服务界别群众工作观摩互鉴活动", None, None, None, "兰州",
+         ["陈熙强", "汪国华"], [], "news"),
+        ("酒泉市政协助推酒泉市与泉州市友好城市建设开花结果", None, None, None, "酒泉", ["刘津津"], [], "news"),
+        ("临夏市政协召开提案办理进展情况汇报座谈会", None, None, None, "临夏", ["马旭"], [], "news"),
+        (None, None, None, None, None, [], [], "feature"),
+        ("甘州区政协委员工作站开展协商议事活动助力民生问题解决", None, None, None, None, [], [], "photo"),
+        ("宁县政协检查指导软弱涣散党组织整顿及防汛备汛工作", "宁县政协", None, None, "宁县", ["邓良"], [], "news"),
+        ("临泽县政协加快推进“一库两册”文史资料征编工作", "临泽县政协", None, None, "临泽", ["王建文"], [], "news"),
+        ("通渭县政协：让老百姓共享生态林业建设成果", None, None, None, "通渭", ["蒲旭红"], [], "news"),
+        ("高台县政协：聚焦全县上半年经济社会发展情况", None, None, None, "高台", ["赵红燕"], [], "news"),
+        ("甘谷县政协：提升服务管理能力 打造和谐物业环境", None, None, "调研视察", "甘谷", ["李瑾"], [], "news"),
+    ],
+}  # fmt: skip
+
+# A column page of my own: three bodies, then their titles in another order with a deck among
+# them, a caption with no title, a caption whose title is glued after its photo credit. Titles are
+# set shorter than the column, as on the seed pages.
+OWN_COLUMN_PAGE = """\
+ 本报武山讯（通讯员李 明）3 月 2
+日，武山县政协召开十届五次常委会会
+
+议，审议通过了全县农村人居环境整治
+
+调研报告。
+
+会议要求，要聚焦乡村振兴重点任务，
+
+深入开展调查研究，切实提高建言资政
+
+质量。
+
+ 本报秦安讯（通讯员王 芳 赵小军）3
+月 3 日，秦安县政协组织委员调研农村
+
+饮水安全工作，先后深入五个乡镇查看
+
+供水工程。
+
+调研组指出，要守牢饮水安全底线，加
+
+快管网改造，让群众喝上放心水。
+
+ 本报漳县讯 3 月 4 日，漳县政协组织
+
+部分委员视察义务教育均衡发展情况，
+
+实地察看了三所学校的办学条件。
+
+（马 丽）
+
+漳县政协视察教育均衡发展
+
+守牢饮水底线 喝上放心水
+
+武山县政协召开常委会会议
+
+秦安县政协调研饮水安全
+
+3月5日，岷县政协组织委员在中寨镇开展义诊活动，为群众免费检查身体、发放药品。
+
+通讯员 王强 摄影报道
+
+3月6日，宕昌县政协机关干部走访慰问困难群众，送去米面油等生活物资。 通讯员 陈 晨 摄影报道宕昌县政协开展春季走访慰问活动
+"""
+
+# A paragraph page of my own: a kicker, a labelled commentary, an untitled caption, and a
+# continuation whose printed headline comes before its mark and section heads after it.
+OWN_PARAGRAPH_PAGE = """\
+省政协
+
+召开十三届二次主席会议
+
+本报兰州讯（通讯员张 三）3月1日,省政协召开十三届二次主席会议,研究部署近期重点工作。会议听取了各专门委员会关于上半年工作情况的汇报,并对下一阶段工作提出了明确要求和具体安排部署
+
+意见。
+
+会议强调,要围绕中心服务大局,扎实做好各项工作。
+
+短评
+
+让协商成果落地见效
+
+协商成果只有落地见效,才能真正惠及群众。各级政协要盯住协商成果转化,推动问题解决。(李四)
+
+3月2日,康县政协组织委员在城关镇开展法律咨询服务活动,为群众解答法律问题。
+
+赵五 摄影报道
+
+提振精神再出发
+
+(续二版)
+
+抓好协商议政
+
+省政协持续深化协商议政工作,全年召开协商会议十余次,形成了一批高质量成果。
+
+抓好民主监督
+
+省政协围绕重点工作开展民主监督,推动解决了一批群众关心的问题。
+"""
+
+
+def seed_segments(prefix: str):
+    path = next(SEEDS.glob(f"{prefix}_*.txt"))
+    return segment_page(read_page(path.name, path.read_bytes()))
+
+
+def summary(segment) -> tuple:
+    return (
+        segment.headline,
+        segment.kicker,
+        segment.subtitle,
+        segment.column,
+        segment.dateline,
+        segment.correspondents,
+        segment.photographers,
+        segment.kind,
+    )
+
+
+class SeedSegmentationTests(SimpleTestCase):
+    def test_each_seed_has_the_articles_a_reader_sees(self):
+        for prefix, expected in EXPECTED.items():
+            segments = seed_segments(prefix)
+            with self.subTest(seed=prefix, count=True):
+                self.assertEqual(len(segments), len(expected))
+            for position, (segment, article) in enumerate(zip(segments, expected, strict=False), start=1):
+                with self.subTest(seed=prefix, position=position):
+                    self.assertEqual(summary(segment), article)
+
+    def test_bodies_lose_dateline_prefix_and_trailing_byline(self):
+        segments = seed_segments("000")
+        self.assertTrue(segments[0].paragraphs[0].startswith("6月8日,嘉峪关市政协党组书记"))
+        self.assertTrue(segments[3].paragraphs[-1].endswith("开展专题视察。"))
+        self.assertNotIn("(杨军林)", segments[8].body)
+
+    def test_photo_credit_is_removed_from_the_caption(self):
+        caption = seed_segments("001")[3]
+        self.assertTrue(caption.body.endswith("积极建言献策。"))
+
+    def test_continuations_keep_section_heads_in_the_body(self):
+        continuation = seed_segments("001")[-1]
+        self.assertTrue(continuation.continuation)
+        self.assertEqual(continuation.paragraphs[0], "突出“细”字抓落实 努力提升工作质效")
+        self.assertIn("突出“实”字抓效能 全面汇聚发展合力", continuation.paragraphs)
+        unprinted = seed_segments("003")[-1]
+        self.assertTrue(unprinted.continuation)
+        self.assertEqual(unprinted.paragraphs[0], "加强市县联动,广泛凝聚上下招商协同力")
+
+    def test_column_feature_keeps_its_section_heads(self):
+        feature = seed_segments("002")[3]
+        self.assertIn("重视学习 提升履职能力", feature.paragraphs)
+        self.assertIn("聚焦中心 主动履行职责", feature.paragraphs)
+        dingxi = seed_segments("004")[3]
+        self.assertTrue(dingxi.paragraphs[0].startswith("今年以来，定西市政协"))
+        self.assertIn("‖创品牌，将群众“愿望清单”作为委员“履职清单”", dingxi.paragraphs)
+
+    def test_title_without_body_is_flagged_for_review(self):
+        orphan = seed_segments("004")[4]
+        self.assertEqual(orphan.review_reasons, ["标题无正文"])
+        self.assertEqual(orphan.paragraphs, [])
+
+    def test_line_ranges_cover_body_and_own_titles(self):
+        segments = seed_segments("001")
+        self.assertEqual((segments[1].first_line, segments[1].last_line), (33, 45))
+        column = seed_segments("004")
+        self.assertEqual((column[5].first_line, column[5].last_line), (356, 413))
+
+    def test_segments_come_in_printed_order_of_bodies(self):
+        for prefix in EXPECTED:
+            lines = [segment.first_line for segment in seed_segments(prefix)]
+            with self.subTest(seed=prefix):
+                self.assertEqual(lines, sorted(lines))
+
+
+class OwnPageTests(SimpleTestCase):
+    def test_column_page_pairs_shuffled_titles_by_content(self):
+        segments = segment_page(read_page("own-column.txt", OWN_COLUMN_PAGE.encode()))
+        self.assertEqual(
+            [summary(segment) for segment in segments],
+            [
+                ("武山县政协召开常委会会议", None, None, None, "武山", ["李明"], [], "news"),
+                ("秦安县政协调研饮水安全", None, "守牢饮水底线 喝上放心水", None,
+                 "秦安", ["王芳", "赵小军"], [], "news"),
+                ("漳县政协视察教育均衡发展", None, None, None, "漳县", ["马丽"], [], "news"),
+                (None, None, None, None, None, [], ["王强"], "photo"),
+                ("宕昌县政协开展春季走访慰问活动", None, None, None, None, [], ["陈晨"], "photo"),
+            ],
+        )  # fmt: skip
+        self.assertEqual(
+            segments[0].paragraphs[0],
+            "3月2日，武山县政协召开十届五次常委会会议，审议通过了全县农村人居环境整治调研报告。",
+        )
+        self.assertEqual(
+            segments[2].body,
+            "3月4日，漳县政协组织部分委员视察义务教育均衡发展情况，实地察看了三所学校的办学条件。",
+        )
+
+    def test_paragraph_page_with_commentary_caption_and_continuation(self):
+        segments = segment_page(read_page("own-paragraph.txt", OWN_PARAGRAPH_PAGE.encode()))
+        self.assertEqual(
+            [summary(segment) for segment in segments],
+            [
+                ("省政协召开十三届二次主席会议", "省政协", None, None, "兰州", ["张三"], [], "news"),
+                ("让协商成果落地见效", None, None, "短评", None, ["李四"], [], "commentary"),
+                (None, None, None, None, None, [], ["赵五"], "photo"),
+                ("提振精神再出发", None, None, None, None, [], [], "feature"),
+            ],
+        )
+        self.assertTrue(segments[0].paragraphs[0].endswith("具体安排部署意见。"))
+        self.assertTrue(segments[3].continuation)
+        self.assertEqual(
+            segments[3].paragraphs,
+            [
+                "抓好协商议政",
+                "省政协持续深化协商议政工作,全年召开协商会议十余次,形成了一批高质量成果。",
+                "抓好民主监督",
+                "省政协围绕重点工作开展民主监督,推动解决了一批群众关心的问题。",
+            ],
+        )
+
+    def test_date_lead_after_another_committee_starts_an_article(self):
+        text = (
+            "本报华池讯 5月6日,华池县政协召开常委会会议。\n\n会议要求,要抓好落实。\n\n"
+            "今年以来,合水县政协把调研工作作为重点,组织委员开展调研十余次。\n"
+        )
+        segments = segment_page(read_page("cue.txt", text.encode()))
+        self.assertEqual([segment.body[:5] for segment in segments], ["5月6日,", "今年以来,"])
+
+
+class EmptyPageTests(SimpleTestCase):
+    def test_pages_without_articles_give_no_segments(self):
+        cases = {
+            "empty text": "\n",
+            "whitespace": "  \n\t\n\u3000\n",
+            "masthead only": "甘肃政协报\n\n第3版\n",
+        }
+        for name, text in cases.items():
+            with self.subTest(name=name):
+                self.assertEqual(segment_page(read_page("p.txt", text.encode())), [])
