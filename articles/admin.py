@@ -29,6 +29,10 @@ from .models import (
 )
 from .search import index_text
 
+admin.site.site_header = _("甘肃政协报 编辑后台")
+admin.site.site_title = _("甘肃政协报 编辑后台")
+admin.site.index_title = _("稿件审核与发布")
+
 # The fields whose words go into Article.search_text; a change to any of them re-indexes the article.
 INDEXED_FIELDS = ("headline", "subtitle", "body")
 
