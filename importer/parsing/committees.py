@@ -77,14 +77,21 @@ def lead_sentence(paragraph: str) -> str:
 
 
 def dateline_committee(dateline: str | None, text: str, directory: Directory) -> str | None:
-    """The committee of "本报X讯"; an ambiguous X prefers a candidate the text names."""
+    """The committee of "本报X讯"; an ambiguous X prefers a candidate the text names, even relatively."""
     if not dateline:
         return None
     codes = directory.codes_for_place(dateline)
     if len(codes) <= 1:
         return codes[0] if codes else None
-    named = [mention.code for mention in find_mentions(text, directory) if mention.code in codes]
-    return named[0] if named else min(codes, key=_level_rank(directory))
+    mentions = find_mentions(text, directory)
+    named = [mention.code for mention in mentions if mention.code in codes]
+    # "市政协" in a 临夏 article names the city, "州政协" the prefecture.
+    levels = [mention.text[0] for mention in mentions if mention.relative]
+    by_level = [
+        code for level in levels for code in codes if directory.get(code).division_name.endswith(level)
+    ]
+    chosen = named or by_level
+    return chosen[0] if chosen else min(codes, key=_level_rank(directory))
 
 
 @dataclass(frozen=True)

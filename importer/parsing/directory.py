@@ -21,6 +21,7 @@ _AUTONOMOUS = re.compile(
 )
 _PLAIN = re.compile(r"^(?P<stem>.+)(?P<base>[省市州县区])$")
 RELATIVE_LEVELS = "省市州县区"
+FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "organizations.json"
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,7 @@ class Directory:
         )
 
     @classmethod
-    def from_fixture(cls, path: str | Path) -> Directory:
+    def from_fixture(cls, path: str | Path = FIXTURE) -> Directory:
         """Read the organizations fixture (Django serialization with natural keys)."""
         records = json.loads(Path(path).read_text(encoding="utf-8"))
         return cls.from_entries(

@@ -1,0 +1,155 @@
+"""Committee mentions, the primary committee and the subject committees of an article."""
+
+from django.test import SimpleTestCase
+
+from importer.parsing.committees import article_committees, dateline_committee, find_mentions, lead_sentence
+from importer.parsing.directory import Directory
+
+DIRECTORY = Directory.from_fixture()
+
+
+def codes(text, context=None):
+    return [mention.code for mention in find_mentions(text, DIRECTORY, context)]
+
+
+class MentionTests(SimpleTestCase):
+    def test_named_forms(self):
+        cases = [
+            ("嘉峪关市政协召开会议", ["620200"]),
+            ("陇西政协召开常委会会议", ["621122"]),
+            ("政协两当县第十届委员会常务委员会", ["621228"]),
+            ("中国人民政治协商会议民乐县第十届委员会第二次会议", ["620722"]),
+            ("酒泉市政协主席王海明", ["620900"]),
+            ("临夏州政协召开会议", ["622900"]),
+            ("张家川县政协", ["620525"]),
+            ("阿克塞县政协建议", ["620924"]),
+            ("宁县政协主席姚德学带队", ["621026"]),
+            ("甘肃省政协", ["620000"]),
+        ]
+        for text, expected in cases:
+            with self.subTest(text=text):
+                self.assertEqual(codes(text), expected)
+
+    def test_relative_forms_resolve_from_context(self):
+        cases = [
+            ("省政协党组书记", "620981", "620000"),
+            ("市政协主席李玉祥", "620981", "620981"),  # 玉门市 is a county-level city
+            ("市政协召开提案办理座谈会", "622901", "622901"),  # 临夏市
+            ("主持召开市政协党组会议", "620200", "620200"),  # 嘉峪关市
+            ("县政协主席刘树武", "621122", "621122"),
+            ("市政协五届二次会议", "621122", "621100"),  # the county's prefecture
+            ("州政协", "622901", "622900"),
+            ("区政协主席张君明", "620104", "620104"),
+            ("县政协主席", None, None),
+        ]
+        for text, context, expected in cases:
+            with self.subTest(text=text):
+                self.assertEqual(codes(text, context), [expected])
+
+    def test_generic_plurals_are_not_mentions(self):
+        for text in [
+            "各县区政协主席",
+            "市县政协",
+            "全市政协系统",
+            "两市政协系统",
+            "赴省市政协对接",
+            "市州政协第一名",
+        ]:
+            with self.subTest(text=text):
+                self.assertEqual(codes(text, "621100"), [])
+
+    def test_bare_places_are_not_mentions(self):
+        for text in [
+            "深入临洮县、渭源县、陇西县和安定区",
+            "定西市基本现代化",
+            "来酒泉市考察",
+            "共商两当发展大计",
+        ]:
+            with self.subTest(text=text):
+                self.assertEqual(codes(text, "621100"), [])
+
+
+class PrimaryCommitteeTests(SimpleTestCase):
+    def primary(self, headline=None, paragraphs=("",), dateline=None, subtitle=None):
+        return article_committees(headline, subtitle, list(paragraphs), dateline, DIRECTORY).primary
+
+    def test_headline_first(self):
+        primary = self.primary(
+            "嘉峪关市政协在酒泉市开展专题考察调研", ["6月9日,嘉峪关市政协考察调研组来酒泉市"], "酒泉"
+        )
+        self.assertEqual(primary, "620200")
+
+    def test_deck_of_a_feature(self):
+        primary = self.primary(
+            "委员“动”起来", ["“前一茬收的蔬菜价格咋样?”"], subtitle="——古浪县政协用心用情搭建平台"
+        )
+        self.assertEqual(primary, "620622")
+
+    def test_lead_subject_without_headline(self):
+        self.assertEqual(self.primary(None, ["近日,灵台县政协机关全体干部深入贯彻落实活动要求。"]), "620822")
+
+    def test_dateline_when_nothing_is_named(self):
+        self.assertEqual(self.primary("召开十一届十二次常委会会议", ["7月6日,召开会议。"], "陇西"), "621122")
+
+    def test_ambiguous_dateline_prefers_the_committee_in_the_text(self):
+        body = "7月17日,临夏市政协召开提案办理进展情况汇报座谈会。"
+        self.assertEqual(dateline_committee("临夏", body, DIRECTORY), "622901")
+        self.assertEqual(dateline_committee("临夏", "会议召开。", DIRECTORY), "622900")
+        self.assertEqual(self.primary("召开提案办理座谈会", ["7月17日,市政协召开座谈会。"], "临夏"), "622901")
+        self.assertEqual(self.primary("召开常委会会议", ["7月17日,州政协召开会议。"], "临夏"), "622900")
+
+    def test_relative_headline_resolves_through_the_dateline(self):
+        self.assertEqual(self.primary("市政协召开常委会会议", ["会议召开。"], "玉门"), "620981")
+
+    def test_body_is_the_last_resort(self):
+        result = article_committees(
+            "提振干部精气神",
+            None,
+            ["为政之要,贵在落实。", "省政协始终坚持问题导向。省政协还建立清单。"],
+            None,
+            DIRECTORY,
+        )
+        self.assertEqual((result.primary, result.inferred_from_body), ("620000", True))
+
+    def test_nothing_found(self):
+        result = article_committees("提振干部精气神", None, ["为政之要,贵在落实。"], None, DIRECTORY)
+        self.assertEqual((result.primary, result.regions), (None, []))
+
+    def test_lead_sentence_skips_the_dateline(self):
+        self.assertEqual(
+            lead_sentence("本报陇西讯(通讯员张三)6月13日,会议召开。会议要求"), "6月13日,会议召开。"
+        )
+
+
+class RegionsTests(SimpleTestCase):
+    def regions(self, headline, paragraphs, dateline=None):
+        return article_committees(headline, None, paragraphs, dateline, DIRECTORY).regions
+
+    def test_committees_acting_in_the_lead_follow_the_primary(self):
+        regions = self.regions(
+            "嘉峪关市政协在酒泉市开展专题考察调研",
+            [
+                "6月9日,嘉峪关市政协考察调研组来酒泉市。嘉峪关市政协主席王毅、酒泉市政协主席王海明一同考察调研。"
+            ],
+        )
+        self.assertEqual(regions, ["620200", "620900"])
+
+    def test_committees_acting_in_the_body_in_printed_order(self):
+        regions = self.regions(
+            "酒泉市政协助推招商",
+            [
+                "酒泉市政协建立机制。",
+                "联合金塔县政协围绕核心技术招商;与玉门市政协紧盯产业链;肃州区政协组织委员开展视察。",
+            ],
+        )
+        self.assertEqual(regions, ["620900", "620921", "620981", "620902"])
+
+    def test_committees_merely_referred_to_are_not_subjects(self):
+        regions = self.regions(
+            "定西市政协召开省政协专项课题研究推进会议",
+            [
+                "7月7日,定西市政协召开课题研究推进会议,传达学习6月28日省政协课题专项研究工作推进会议精神。",
+                "课题研究工作得到了省政协课题组的高度肯定。“礼县政协馆”在市政协举办的文创精品展上得到好评。",
+            ],
+        )
+        self.assertEqual(regions, ["621100"])

@@ -1,0 +1,134 @@
+"""Numerals, event dates and the page year."""
+
+import re
+from datetime import date
+from pathlib import Path
+
+from django.test import SimpleTestCase
+
+from importer.parsing.dates import event_date, infer_year
+from importer.parsing.numerals import chinese_to_int
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+class NumeralTests(SimpleTestCase):
+    def test_numerals_of_any_size(self):
+        cases = {
+            "五": 5, "十": 10, "十一": 11, "十五": 15, "二十": 20, "二十二": 22, "二十三": 23,
+            "一百零三": 103, "两": 2, "一千零一": 1001, "7": 7, "１２": 12,
+            "二〇二三": 2023, "二O二三": 2023, "二零二四": 2024, "二○二二": 2022,
+        }  # fmt: skip
+        for text, value in cases.items():
+            with self.subTest(text=text):
+                self.assertEqual(chinese_to_int(text), value)
+
+    def test_non_numerals_are_rejected(self):
+        for text in ["", "届", "十x", "二O二三年"]:
+            with self.subTest(text=text), self.assertRaises(ValueError):
+                chinese_to_int(text)
+
+
+class EventDateTests(SimpleTestCase):
+    def test_first_day_of_the_lead(self):
+        cases = [
+            ("6月8日,嘉峪关市政协召开会议", date(2023, 6, 8)),
+            ("8月16日至17日,兰州市政协组织委员开展活动", date(2023, 8, 16)),
+            ("1月29日至2月2日,政协会议召开", date(2023, 1, 29)),
+            ("1 月 29 日，会议开幕", date(2023, 1, 29)),
+            ("虽已立秋,高温仍在持续。8月16日,委员们开展活动", date(2023, 8, 16)),
+            ("7月7日,定西市政协召开会议,传达学习6月28日省政协会议精神", date(2023, 7, 7)),
+            ("六月八日,会议召开", date(2023, 6, 8)),
+        ]
+        for text, expected in cases:
+            with self.subTest(text=text):
+                self.assertEqual(event_date(text, 2023), expected)
+
+    def test_no_day_gives_none(self):
+        cases = [
+            "近日,灵台县政协机关全体干部开展结对帮扶活动",
+            "连日来,西和县政协机关深入开展活动",
+            "日前,县政协召开会议,6月8日起实施",
+            "今年以来,定西市政协把委员联系服务界别群众工作作为履职新途径",
+            "集中在4月至9月全力推进征编工作",
+            "2月30日,会议召开",
+        ]
+        for text in cases:
+            with self.subTest(text=text):
+                self.assertIsNone(event_date(text, 2023))
+
+    def test_no_year_gives_none(self):
+        self.assertIsNone(event_date("6月8日,会议召开", None))
+
+    def test_event_months_after_the_issue_month_are_last_year(self):
+        self.assertEqual(event_date("12月28日,会议召开", 2024, issue_month=1), date(2023, 12, 28))
+        self.assertEqual(event_date("1月3日,会议召开", 2024, issue_month=1), date(2024, 1, 3))
+        self.assertEqual(event_date("5月3日,会议召开", 2024, issue_month=1), date(2024, 5, 3))
+
+
+class InferYearTests(SimpleTestCase):
+    def test_each_kind_of_evidence(self):
+        cases = [
+            # text, year, certain
+            ("会议通报了2023年全区上半年经济社会发展情况", 2023, False),
+            ("研究讨论了县政协常委会2023 年工作要点", 2023, False),
+            ("在二O二三年春节团拜会上的重要讲话", 2023, False),
+            ("在二〇二二年春节团拜会上", 2022, False),
+            ("2023年是学习贯彻党的二十大精神的开局之年", 2023, True),
+            ("今年是2024年,也是关键之年", 2024, True),
+            ("2023年10月以来,酒泉市政协多次赴福建。今年6月,考察团到敦煌", 2024, False),
+            ("为庆祝人民政协成立75周年", 2024, True),
+            ("为庆祝人民政协成立七十五周年", 2024, True),
+            ("庆祝中华人民共和国成立75周年", 2024, True),
+            ("庆祝新中国成立七十四周年", 2023, True),
+            ("庆祝中国共产党成立102周年", 2023, True),
+            ("纪念建党一百周年", 2021, True),
+            ("纪念改革开放45周年", 2023, True),
+            ("结合“三抓三促”行动", 2023, True),
+            ("全省“结对帮扶·爱心甘肃”工程建设动员大会", 2023, True),
+            ("学习了习近平新时代中国特色社会主义思想主题教育工作会议精神", 2023, True),
+            ("扎实开展党纪学习教育", 2024, True),
+            ("学习贯彻党的二十届三中全会精神", 2024, False),
+            ("深入学习贯彻党的二十大精神", 2022, False),
+            ("按照省政协十三届一次会议的安排", 2023, False),
+            ("按照省政协十三届二次会议的安排", 2024, False),
+        ]
+        for text, year, certain in cases:
+            with self.subTest(text=text):
+                guess = infer_year(text)
+                self.assertEqual((guess.year, guess.certain), (year, certain))
+                self.assertTrue(guess.evidence)
+
+    def test_targets_and_ranges_are_not_evidence(self):
+        for text in ["到2035年基本实现现代化", "力争2025年前完成", "“十四五”(2021-2025年)规划"]:
+            with self.subTest(text=text):
+                self.assertEqual(infer_year(text).year, None)
+
+    def test_lower_bound_above_the_exact_year_wins_uncertain(self):
+        guess = infer_year("结合“三抓三促”行动,通报了2024年上半年工作")
+        self.assertEqual((guess.year, guess.certain), (2024, False))
+
+    def test_exact_evidence_within_the_lower_bounds_is_certain(self):
+        guess = infer_year("人民政协成立75周年。2023年10月以来…今年6月")
+        self.assertEqual(guess.year, 2024)
+        self.assertTrue(guess.certain)
+        self.assertIn("人民政协成立75周年 → 2024", guess.evidence)
+        self.assertIn("2023年 → ≥2023", guess.evidence)
+
+    def test_manifest_override_wins(self):
+        self.assertEqual(infer_year("为庆祝人民政协成立75周年", override=2025).evidence, ("manifest",))
+        self.assertEqual(infer_year("为庆祝人民政协成立75周年", override=2025).year, 2025)
+
+    def test_no_evidence(self):
+        guess = infer_year("县政协组织委员开展调研")
+        self.assertEqual((guess.year, guess.evidence, guess.certain), (None, (), False))
+
+    def test_seed_pages(self):
+        """The raw text with spaces and line breaks dropped, as the reader's reflow roughly gives it."""
+        expected = {"000": 2023, "001": 2023, "002": 2023, "003": 2023, "004": 2024}
+        for path in sorted(SEEDS.glob("*.txt")):
+            with self.subTest(page=path.name):
+                text = re.sub(r"\s+", "", path.read_text(encoding="utf-8"))
+                guess = infer_year(text)
+                self.assertEqual(guess.year, expected[path.name[:3]])
+                self.assertTrue(guess.certain)

@@ -1,0 +1,113 @@
+"""People named with a title: name boundaries, title chains, committees."""
+
+from django.test import SimpleTestCase
+
+from importer.parsing.directory import Directory
+from importer.parsing.persons import find_persons, read_name
+
+DIRECTORY = Directory.from_fixture()
+
+
+def persons(text, primary=None):
+    return [(p.name, p.title, p.region_code) for p in find_persons(text, DIRECTORY, primary).persons]
+
+
+class NameBoundaryTests(SimpleTestCase):
+    def test_two_characters_first_then_three(self):
+        cases = [
+            ("王毅主持召开", "王毅"),
+            ("王毅、酒泉市政协主席", "王毅"),
+            ("鞠毅主持", "鞠毅"),
+            ("李艾婷代表政协", "李艾婷"),
+            ("张新社主持召开", "张新社"),
+            ("王海明带队调研", "王海明"),
+            ("刘树武出席并讲话", "刘树武"),
+            ("向钧立即主持", "向钧"),
+            ("庄国泰在会上", "庄国泰"),
+            ("王建太与机关", "王建太"),
+            ("胡昌升在白银调研", "胡昌升"),
+            ("李隆基参加", "李隆基"),
+            ("姚德学带队", "姚德学"),
+            ("亢丰年说", "亢丰年"),
+            ("敏学军出席会议", "敏学军"),
+            ("欧阳明出席", "欧阳明"),
+            ("欧阳晓东表示", "欧阳晓东"),
+            ("马永福参加会议", "马永福"),
+            ("王亮。", "王亮"),
+        ]
+        for text, expected in cases:
+            with self.subTest(text=text):
+                self.assertEqual(read_name(text, 0), expected)
+
+    def test_not_names(self):
+        for text in ["会议成员", "和委员们", "们先后深入", "工作室", "主动当好", "关于“政协委员”"]:
+            with self.subTest(text=text):
+                self.assertIsNone(read_name(text, 0))
+
+
+class FindPersonsTests(SimpleTestCase):
+    def test_title_chains_and_committees(self):
+        cases = [
+            ("6月8日,嘉峪关市政协党组书记、主席王毅主持会议", None, [("王毅", "党组书记、主席", "620200")]),
+            ("县政协主席李艾婷代表常委会作报告", "621228", [("李艾婷", "主席", "621228")]),
+            ("工作报告,副主席王亮代表县政协常委会作报告", "621228", [("王亮", "副主席", "621228")]),
+            (
+                "省政协党组成员、秘书长、机关党组书记王建太与机关各处室",
+                "620000",
+                [("王建太", "党组成员、秘书长、机关党组书记", "620000")],
+            ),
+            ("其中,省委书记、省人大常委会主任胡昌升在报告上批示", "620000",
+             [("胡昌升", "省委书记、省人大常委会主任", None)]),
+            ("学习了省两会精神及省委书记、省人大常委会主任胡昌升在白银调研时的讲话", "620400",
+             [("胡昌升", "省委书记、省人大常委会主任", None)]),
+            ("市政协主席李隆基参加启动仪式", "621000", [("李隆基", "主席", "621000")]),
+            ("区政协主席张君明出席并讲话", "620104", [("张君明", "主席", "620104")]),
+            ("宁县政协主席姚德学带队", None, [("姚德学", "主席", "621026")]),
+            ("县政协委员亢丰年说", "620622", [("亢丰年", "委员", "620622")]),
+            (
+                "县政协委员、华藏寺镇岔口驿村党支部书记王国栋说",
+                "620623",
+                [("王国栋", "委员、华藏寺镇岔口驿村党支部书记", "620623")],
+            ),
+            ("。”横梁乡春晖新村党总支书记韦兴典说", "620622", [("韦兴典", "横梁乡春晖新村党总支书记", None)]),
+        ]  # fmt: skip
+        for text, primary, expected in cases:
+            with self.subTest(text=text):
+                self.assertEqual(persons(text, primary), expected)
+
+    def test_two_committees_in_one_sentence(self):
+        self.assertEqual(
+            persons("嘉峪关市政协主席王毅、酒泉市政协主席王海明一同考察调研。"),
+            [("王毅", "主席", "620200"), ("王海明", "主席", "620900")],
+        )
+
+    def test_a_title_shared_by_several_names(self):
+        found = find_persons("州政协副主席才让东智、李淑芳,秘书长马永福参加会议。", DIRECTORY, "623000")
+        self.assertEqual(
+            [(p.name, p.title) for p in found.persons],
+            [("才让东智", "副主席"), ("李淑芳", "副主席"), ("马永福", "秘书长")],
+        )
+        self.assertEqual(found.doubtful, ["才让东智"])  # read without a known surname
+
+    def test_a_person_is_listed_once_with_the_first_title(self):
+        text = "县政协党组书记、主席刘树武主持会议。会上,县政协主席刘树武讲话。"
+        self.assertEqual(persons(text, "621122"), [("刘树武", "党组书记、主席", "621122")])
+
+    def test_titles_without_names(self):
+        for text in [
+            "主席会议成员、各县区政协主席和部分市政协常委深入临洮县",
+            "县政协主席会议成员率先垂范",
+            "137名县政协委员下沉村(社区)",
+            "建立了6个政协委员联络工作室",
+            "习近平总书记关于“政协委员要更好联系群众”的指示",
+            "环县政协组织部分委员开展“专项监督”活动",
+            "补选了3名副主席、1名秘书长和3名常务委员",
+            "马成虎委员所在的工作室",
+        ]:
+            with self.subTest(text=text):
+                self.assertEqual(persons(text, "621100"), [])
+
+    def test_a_name_the_rules_reject_is_reported(self):
+        found = find_persons("县政协主席中村一郎主持会议", DIRECTORY, "621122")
+        self.assertEqual(found.persons, [])
+        self.assertEqual(found.doubtful, ["县政协主席中村一郎"])
