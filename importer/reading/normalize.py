@@ -8,14 +8,15 @@ keeps the space between two names. Punctuation is kept as printed.
 import re
 
 _SPACES = re.compile(r"[ \t\u3000\u00a0]+")
+_NARROW = re.compile(r"[\x00-\u1fff]+")  # the complement of is_wide(), for counting in C
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
 _NAME_LIST = r"[\u4e00-\u9fff·]{1,4}(?:[ \u3000]+[\u4e00-\u9fff·]{1,4}){0,5}"
 # Byline spans inside a paragraph whose inner spaces separate names.
 _BYLINE_SPANS = re.compile(
     rf"(?<=[(（])(?:通讯员|记者|本报记者)[ \u3000]*{_NAME_LIST}(?=[)）])"
     rf"|(?<=[(（]){_NAME_LIST}(?=[)）]\s*$)"
-    rf"|(?:通讯员|记者|本报记者)?[ \u3000]*{_NAME_LIST}[ \u3000]*摄影?报道\s*$"
 )
+_CREDIT_SPAN = re.compile(rf"(?:通讯员|记者|本报记者)?[ \u3000]*{_NAME_LIST}[ \u3000]*摄影?报道\s*$")
 _BYLINE_ROLE = re.compile(r"^(通讯员|记者|本报记者)[ \u3000]*")
 _CREDIT_TAIL = re.compile(r"[ \u3000]*(摄影?报道)\s*$")
 
@@ -31,7 +32,7 @@ def is_wide(char: str) -> bool:
 
 def display_width(text: str) -> int:
     """Printed width of a line in half-em units (CJK and full-width 2, ASCII 1)."""
-    return sum(2 if is_wide(char) else 1 for char in text)
+    return len(text) + len(_NARROW.sub("", text))
 
 
 def _latin_token_length(text: str, index: int, step: int) -> int:
@@ -128,7 +129,9 @@ def normalize_paragraph(text: str) -> str:
     """Body text with its byline spans ("（通讯员罗 琼）", "通讯员 鱼勇 赵婷婷 摄影报道") kept as bylines."""
     pieces: list[str] = []
     last = 0
-    for match in _BYLINE_SPANS.finditer(text):
+    spans = list(_BYLINE_SPANS.finditer(text)) if "（" in text or "(" in text else []
+    credit = _CREDIT_SPAN.search(text) if "报道" in text else None
+    for match in [*spans, credit] if credit else spans:
         pieces.append(remove_inner_spaces(text[last : match.start()]))
         byline = normalize_byline(match.group())
         credit_after_text = byline.endswith("报道") and match.start() > 0
