@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from importer.parsing.directory import Directory
 
@@ -44,7 +45,13 @@ class Mention:
 
 def find_mentions(text: str, directory: Directory, context_code: str | None = None) -> list[Mention]:
     """Committee mentions in printed order; relative ones resolved against `context_code`."""
-    return [_mention(match, directory, context_code) for match in directory.mention_re.finditer(text)]
+    return [_mention(match, directory, context_code) for match in _matches(text, directory)]
+
+
+@lru_cache(maxsize=256)
+def _matches(text: str, directory: Directory) -> tuple[re.Match[str], ...]:
+    """Scanning is the costly part and each article's paragraphs are scanned by several extractors."""
+    return tuple(directory.mention_re.finditer(text))
 
 
 def _mention(match: re.Match[str], directory: Directory, context_code: str | None) -> Mention:

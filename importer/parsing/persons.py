@@ -59,7 +59,11 @@ _ROLE = (
     r"理事长|总经理|经理|董事长|校长|所长|站长|馆长|社长)|党组成员|常委|委员)(?!会)"
 )
 _OTHER_BODY = rf"(?:(?!政协)[^{_PUNCTUATION}]){{0,15}}?"
-_TITLE_CHAIN = re.compile(rf"{_BODY}?{_ROLE}(?:、(?:{_BODY}|{_OTHER_BODY}){_ROLE})*")
+# The lookahead (every character a body or role can start with) spares trying each role at each position.
+_TITLE_CHAIN = re.compile(
+    rf"(?=[机党省市州县区常副主秘书部厅局处院组会理总经董校所站馆社委])"
+    rf"{_BODY}?{_ROLE}(?:、(?:{_BODY}|{_OTHER_BODY}){_ROLE})*"
+)
 _NON_CPPCC_BODY = re.compile(
     r"[省市州县区](?:委|人大|政府|纪委)|部长|厅长|局长|处长|院长|省长|市长|州长|县长|区长"
 )
@@ -92,7 +96,7 @@ def find_persons(text: str, directory: Directory, primary: str | None) -> Person
         # Only a committee right before the title vouches for a name without a known surname.
         allow_unknown = committee is not None
         if committee is None and not _starts_phrase(text, chain.start()):
-            organisation = _ORGANISATION_BEFORE.search(text, 0, chain.start())
+            organisation = _ORGANISATION_BEFORE.search(text, max(0, chain.start() - 21), chain.start())
             if organisation is None:
                 continue
             committee = next((m for m in mentions if organisation.start() <= m.start < chain.start()), None)
