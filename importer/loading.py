@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -40,6 +40,7 @@ from organizations.models import Organization, Person, Role
 
 Committees = dict[str, Organization]
 PersonKey = tuple[str, int | None]  # (name, committee id)
+SearchTexts = Mapping[int, str]  # Article.search_text by position, segmented ahead of loading
 
 # The Article fields a re-import rewrites (never those an editor alone sets, such as `edited`).
 IMPORTED_FIELDS = [
@@ -178,21 +179,55 @@ def stored_page_fields(source_page: SourcePage) -> dict:
     return {name: getattr(source_page, name) for name in ("text", "layout", "year", "year_evidence")}
 
 
-def load_page(page: PageDraft, source_text: str, committees: Committees | None = None) -> PageResult:
-    """Write one parsed page file in one transaction; returns what changed."""
+def load_page(
+    page: PageDraft,
+    source_text: str,
+    committees: Committees | None = None,
+    search_texts: SearchTexts | None = None,
+) -> PageResult:
+    """Write one parsed page file in one transaction; returns what changed.
+
+    `search_texts` may carry the segmented text of articles (see `search_texts_to_write`), computed in
+    parallel with loading; articles missing from it are segmented here.
+    """
     plan = plan_page(page, source_text)
     if plan.writes_anything:
-        apply_plan(plan, committees if committees is not None else committees_by_code())
+        apply_plan(plan, committees if committees is not None else committees_by_code(), search_texts or {})
     return plan.result
 
 
+def stored_fingerprints(filename: str) -> dict[int, str]:
+    """Fingerprints of a page's stored articles by position, to tell which drafts need segmenting."""
+    articles = Article.objects.filter(source_page__filename=filename)
+    return dict(articles.values_list("position", "fingerprint"))
+
+
+def search_texts_to_write(page: PageDraft, stored: Mapping[int, str]) -> dict[int, str]:
+    """Segmented text of the drafts whose fingerprint differs from the stored one. Pure, no queries.
+
+    Segmentation is the costliest step of an import, so a worker process can run it while the main
+    process writes the previous file; articles that will not be written are not segmented.
+    """
+    return {
+        draft.position: search_text(draft)
+        for draft in page.articles
+        if stored.get(draft.position) != fingerprint(draft)
+    }
+
+
+def search_text(draft: ArticleDraft) -> str:
+    return index_text(draft.headline, draft.subtitle, draft.body)
+
+
 @transaction.atomic
-def apply_plan(plan: PagePlan, committees: Committees) -> None:
+def apply_plan(plan: PagePlan, committees: Committees, search_texts: SearchTexts) -> None:
     source_page = save_source_page(plan)
     replaced = [article for article, _, _ in plan.update]
     old_meeting_ids = linked_meeting_ids(replaced + plan.remove)
     delete_links(replaced)
-    written = create_articles(source_page, plan.create, committees) + update_articles(plan.update, committees)
+    written = create_articles(source_page, plan.create, committees, search_texts) + update_articles(
+        plan.update, committees, search_texts
+    )
     write_links(written, committees)
     if plan.remove:
         Article.objects.filter(pk__in=[article.pk for article in plan.remove]).delete()
@@ -232,7 +267,9 @@ def committee(code: str, committees: Committees) -> Organization:
         raise UnknownCommittee(f"未知的政协组织代码 {code}（组织数据未导入？）") from None
 
 
-def imported_values(draft: ArticleDraft, print_: str, committees: Committees) -> dict:
+def imported_values(
+    draft: ArticleDraft, print_: str, committees: Committees, search_texts: SearchTexts
+) -> dict:
     """The Article fields for a draft: held as a draft for an editor when the parser doubted it."""
     return {
         "headline": draft.headline or "",
@@ -249,17 +286,20 @@ def imported_values(draft: ArticleDraft, print_: str, committees: Committees) ->
         "status": Status.DRAFT if draft.review_reasons else Status.PUBLISHED,
         "needs_review": bool(draft.review_reasons),
         "review_reasons": list(draft.review_reasons),
-        "search_text": index_text(draft.headline, draft.subtitle, draft.body),
+        "search_text": search_texts[draft.position] if draft.position in search_texts else search_text(draft),
     }
 
 
 def create_articles(
-    source_page: SourcePage, drafts: list[tuple[ArticleDraft, str]], committees: Committees
+    source_page: SourcePage,
+    drafts: list[tuple[ArticleDraft, str]],
+    committees: Committees,
+    search_texts: SearchTexts,
 ) -> list[tuple[Article, ArticleDraft]]:
     now = timezone.now()
     articles = []
     for draft, print_ in drafts:
-        values = imported_values(draft, print_, committees)
+        values = imported_values(draft, print_, committees, search_texts)
         published_at = now if values["status"] == Status.PUBLISHED else None
         articles.append(
             Article(source_page=source_page, position=draft.position, published_at=published_at, **values)
@@ -269,11 +309,11 @@ def create_articles(
 
 
 def update_articles(
-    updates: list[tuple[Article, ArticleDraft, str]], committees: Committees
+    updates: list[tuple[Article, ArticleDraft, str]], committees: Committees, search_texts: SearchTexts
 ) -> list[tuple[Article, ArticleDraft]]:
     now = timezone.now()
     for article, draft, print_ in updates:
-        for name, value in imported_values(draft, print_, committees).items():
+        for name, value in imported_values(draft, print_, committees, search_texts).items():
             setattr(article, name, value)
         if article.status == Status.PUBLISHED and article.published_at is None:
             article.published_at = now

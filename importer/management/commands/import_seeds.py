@@ -4,14 +4,22 @@ This is the one way pages become articles, meetings and people on the site, so i
 run again and again: a page that parses as before writes nothing, editors' changes survive, and a bad
 file is reported and skipped while the others import (the exit status says something failed).
 Reading and parsing live in `importer.reading` / `importer.parsing`, writing in `importer.loading`;
-this command only wires them together and reports.
+this command wires them together, runs parsing and word segmentation (the costly, pure part) in
+worker processes while the main process writes, and reports.
 """
 
+from __future__ import annotations
+
+import multiprocessing
+import os
 import sys
 import traceback
-from dataclasses import dataclass, fields
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
+import jieba
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
@@ -24,6 +32,8 @@ from importer.loading import (
     committees_by_code,
     load_page,
     plan_page,
+    search_texts_to_write,
+    stored_fingerprints,
 )
 from importer.parsing.directory import Directory
 from importer.parsing.drafts import PageDraft
@@ -34,14 +44,21 @@ from importer.reading.decode import decode_page
 ORGANIZATIONS_FIXTURE = settings.BASE_DIR / "fixtures" / "organizations.json"
 # Below this many files the run is over before a progress bar would tell anyone anything.
 PROGRESS_MIN_FILES = 20
+# Files parsed ahead of the one being written, per worker: enough to keep workers busy, few enough
+# that memory does not grow with the corpus.
+READ_AHEAD_PER_WORKER = 2
 
 
-class FileFailed(Exception):
-    """One page file could not be imported; the reason is for the operator's eyes."""
+@dataclass
+class ParsedFile:
+    """One page file after the pure stages: its draft, text and segmented articles, or why it failed."""
 
-    def __init__(self, path: Path, reason: str) -> None:
-        super().__init__(f"{path.name}: {reason}")
-        self.path = path
+    path: Path
+    page: PageDraft | None = None
+    text: str = ""
+    search_texts: dict[int, str] = field(default_factory=dict)
+    failure: str | None = None
+    traceback: str | None = None
 
 
 @dataclass
@@ -65,13 +82,12 @@ class Tally:
         self.kept_removed += len(result.kept_removed)
 
     def summary(self, dry_run: bool) -> str:
-        files = f"文件：导入 {self.imported}，失败 {self.failed}"
-        articles = (
+        lines = [
+            f"文件：导入 {self.imported}，失败 {self.failed}",
             f"稿件：新建 {self.created}，更新 {self.updated}，未变 {self.unchanged}，"
             f"保留编辑版本 {self.kept_as_edited + self.kept_removed}，删除 {self.removed}，"
-            f"待审 {self.flagged}"
-        )
-        lines = [files, articles]
+            f"待审 {self.flagged}",
+        ]
         if dry_run:
             lines.insert(0, "试运行：以下为将要进行的改动，数据库未写入。")
         return "\n".join(lines)
@@ -85,25 +101,24 @@ class Command(BaseCommand):
             "paths", nargs="*", metavar="PATH", type=Path, help="版面文件或目录（目录取其中的 *.txt）"
         )
         parser.add_argument("--dry-run", action="store_true", help="只解析并报告将要进行的改动，不写数据库")
+        parser.add_argument(
+            "--jobs", type=int, default=os.cpu_count() or 1, help="解析、分词的并行进程数（默认 CPU 核数）"
+        )
 
-    def handle(self, *args, paths: list[Path], dry_run: bool, **options) -> None:
+    def handle(self, *args, paths: list[Path], dry_run: bool, jobs: int, **options) -> None:
         self.verbosity = options["verbosity"]
         self.traceback = options["traceback"]
         files = page_files(paths or [Path(settings.SEEDS_DIR)])
-        directory = Directory.from_fixture(ORGANIZATIONS_FIXTURE)
         committees = committees_by_code()
         if not committees and not dry_run:
             raise CommandError("数据库中没有政协组织：请先运行 manage.py loaddata organizations")
         tally = Tally()
-        manifests: dict[Path, dict[str, int]] = {}
         progress = self.progress(files)
-        for path in progress:
-            try:
-                page, text = self.parse(path, directory, manifests)
-                result = self.load(path, page, text, committees, dry_run)
-            except FileFailed as failure:
+        for parsed in parse_files(progress, Directory.from_fixture(ORGANIZATIONS_FIXTURE), jobs, dry_run):
+            result = self.load(parsed, committees, dry_run)
+            if result is None:
                 tally.failed += 1
-                self.report_failure(str(failure), progress)
+                self.report_failure(f"{parsed.path.name}: {parsed.failure}", parsed.traceback, progress)
             else:
                 tally.add(result)
                 self.report_page(result)
@@ -111,42 +126,27 @@ class Command(BaseCommand):
         if tally.failed:
             raise CommandError(f"{tally.failed} 个文件导入失败（见上方各行）", returncode=1)
 
-    def parse(self, path: Path, directory: Directory, manifests: dict) -> tuple[PageDraft, str]:
-        if path.parent not in manifests:
-            manifests[path.parent] = load_manifest(path.parent)
-        try:
-            data = path.read_bytes()
-            page = parse_page(path.name, data, directory, year_override=manifests[path.parent].get(path.name))
-            text = decode_page(path.name, data)
-        except PageError as error:
-            raise FileFailed(path, error.reason) from error
-        except OSError as error:
-            raise FileFailed(path, f"无法读取（{error.strerror}）") from error
-        except Exception as error:  # a parser bug on one page must not stop the batch; it is reported
-            self.show_traceback()
-            raise FileFailed(path, f"解析出错：{type(error).__name__}: {error}") from error
-        if not page.articles:
-            raise FileFailed(path, "未解析出任何稿件（不像报纸版面）")
-        return page, text
-
-    def load(
-        self, path: Path, page: PageDraft, text: str, committees: Committees, dry_run: bool
-    ) -> PageResult:
+    def load(self, parsed: ParsedFile, committees: Committees, dry_run: bool) -> PageResult | None:
+        """Write a parsed file (or plan it, in a dry run); None when it failed, with the reason set."""
+        if parsed.failure:
+            return None
         if dry_run:
-            return plan_page(page, text).result
+            return plan_page(parsed.page, parsed.text).result
         try:
-            return load_page(page, text, committees)
+            return load_page(parsed.page, parsed.text, committees, parsed.search_texts)
         except (DatabaseError, UnknownCommittee) as error:
-            self.show_traceback()
-            raise FileFailed(
-                path, f"写入数据库出错，本文件未导入：{type(error).__name__}: {error}"
-            ) from error
+            parsed.failure = f"写入数据库出错，本文件未导入：{type(error).__name__}: {error}"
+            parsed.traceback = traceback.format_exc()
+            return None
 
     def progress(self, files: list[Path]) -> tqdm:
         shown = len(files) >= PROGRESS_MIN_FILES and self.verbosity >= 1 and self.stderr.isatty()
         return tqdm(files, file=sys.stderr, disable=not shown, unit="页", desc="导入")
 
-    def report_failure(self, line: str, progress: tqdm) -> None:
+    def report_failure(self, line: str, stack: str | None, progress: tqdm) -> None:
+        """One line per bad file; with --traceback, the stack too, for whoever fixes the parser."""
+        if self.traceback and stack:
+            line = f"{line}\n{stack}"
         if progress.disable:
             self.stderr.write(line)
         else:
@@ -157,13 +157,10 @@ class Command(BaseCommand):
             positions = "、".join(str(position) for position in result.kept_removed)
             self.stdout.write(f"{result.filename}: 第 {positions} 篇已不在解析结果中，编辑修改过，予以保留")
         if self.verbosity >= 2:
-            counts = ", ".join(f"{f.name}={getattr(result, f.name)}" for f in fields(result)[1:])
-            self.stdout.write(f"{result.filename}: {counts}")
-
-    def show_traceback(self) -> None:
-        """With --traceback, the stack of an unexpected error, for whoever fixes the parser."""
-        if self.traceback:
-            self.stderr.write(traceback.format_exc())
+            self.stdout.write(
+                f"{result.filename}: 新建 {result.created}，更新 {result.updated}，未变 {result.unchanged}，"
+                f"保留编辑版本 {result.kept_as_edited}，删除 {result.removed}"
+            )
 
 
 def page_files(paths: list[Path]) -> list[Path]:
@@ -172,3 +169,66 @@ def page_files(paths: list[Path]) -> list[Path]:
     for path in paths:
         files.extend(sorted(path.glob("*.txt")) if path.is_dir() else [path])
     return files
+
+
+# The pure stages, in worker processes.
+
+_directory: Directory | None = None
+
+
+def parse_files(
+    files: Iterable[Path], directory: Directory, jobs: int, dry_run: bool
+) -> Iterator[ParsedFile]:
+    """Parse and segment files in order, in `jobs` worker processes, a bounded number ahead.
+
+    Each task carries the stored fingerprints of its page, read just before it is handed out, so
+    workers segment only the articles that will be written (none in a dry run).
+    """
+    manifests: dict[Path, dict[str, int]] = {}
+
+    def tasks() -> Iterator[tuple]:
+        for path in files:
+            if path.parent not in manifests:
+                manifests[path.parent] = load_manifest(path.parent)
+            stored = None if dry_run else stored_fingerprints(path.name)
+            yield path, manifests[path.parent].get(path.name), stored
+
+    if jobs <= 1:
+        set_directory(directory)
+        yield from (parse_file(*task) for task in tasks())
+        return
+    jieba.initialize()  # once here rather than in every worker; forked workers share it
+    context = multiprocessing.get_context("fork")
+    with context.Pool(jobs, initializer=set_directory, initargs=(directory,)) as pool:
+        pending = deque()
+        for task in tasks():
+            pending.append(pool.apply_async(parse_file, task))
+            if len(pending) >= jobs * READ_AHEAD_PER_WORKER:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
+
+
+def set_directory(directory: Directory) -> None:
+    global _directory
+    _directory = directory
+
+
+def parse_file(path: Path, year_override: int | None, stored: dict[int, str] | None) -> ParsedFile:
+    """Read, parse and segment one file; a bad file comes back with a reason instead of raising."""
+    try:
+        data = path.read_bytes()
+        page = parse_page(path.name, data, _directory, year_override=year_override)
+        text = decode_page(path.name, data)
+    except PageError as error:
+        return ParsedFile(path, failure=error.reason)
+    except OSError as error:
+        return ParsedFile(path, failure=f"无法读取（{error.strerror}）")
+    except Exception as error:  # a parser bug on one page must not stop the batch; it is reported
+        return ParsedFile(
+            path, failure=f"解析出错：{type(error).__name__}: {error}", traceback=traceback.format_exc()
+        )
+    if not page.articles:
+        return ParsedFile(path, failure="未解析出任何稿件（不像报纸版面）")
+    search_texts = {} if stored is None else search_texts_to_write(page, stored)
+    return ParsedFile(path, page=page, text=text, search_texts=search_texts)
