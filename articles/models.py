@@ -127,6 +127,12 @@ class ArticleQuerySet(models.QuerySet):
     def mentioning(self, person: Person) -> "ArticleQuerySet":
         return self.filter(mentions__person=person)
 
+    def search(self, query: str) -> "ArticleQuerySet":
+        """Full-text search ranked by relevance; an empty query matches nothing."""
+        from . import search
+
+        return search.search(self, query)
+
     def needing_review(self) -> "ArticleQuerySet":
         return self.filter(needs_review=True)
 
@@ -161,7 +167,9 @@ class Article(models.Model):
     meetings = models.ManyToManyField(
         Meeting, verbose_name=_("会议"), through="ArticleMeeting", related_name="articles"
     )
-    persons = models.ManyToManyField(Person, verbose_name=_("人物"), through="Mention", related_name="articles")
+    persons = models.ManyToManyField(
+        Person, verbose_name=_("人物"), through="Mention", related_name="articles"
+    )
     source_text = models.TextField(_("原始文本"), blank=True)
     fingerprint = models.CharField(_("内容指纹"), max_length=64, editable=False)
     status = models.CharField(_("状态"), max_length=10, choices=Status.choices, default=Status.DRAFT)
@@ -213,6 +221,9 @@ class ArticleCommittee(models.Model):
             models.UniqueConstraint(fields=["article", "organization"], name="article_committee_unique"),
         ]
 
+    def __str__(self) -> str:
+        return self.organization.name
+
 
 class ArticleMeeting(models.Model):
     """A meeting the article reports; a joint meeting (……暨……) links several."""
@@ -227,14 +238,24 @@ class ArticleMeeting(models.Model):
         ordering = ["position"]
         constraints = [models.UniqueConstraint(fields=["article", "meeting"], name="article_meeting_unique")]
 
+    def __str__(self) -> str:
+        return str(self.meeting)
+
 
 class Mention(models.Model):
     """A person named in an article with the title printed there."""
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="mentions")
-    person = models.ForeignKey(Person, verbose_name=_("人物"), on_delete=models.PROTECT, related_name="mentions")
+    person = models.ForeignKey(
+        Person, verbose_name=_("人物"), on_delete=models.PROTECT, related_name="mentions"
+    )
     role = models.ForeignKey(
-        Role, verbose_name=_("职务"), null=True, blank=True, on_delete=models.SET_NULL, related_name="mentions"
+        Role,
+        verbose_name=_("职务"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="mentions",
     )
     title = models.CharField(_("见报职务"), max_length=80, blank=True)
     position = models.PositiveSmallIntegerField(_("顺序"), default=0)

@@ -145,7 +145,9 @@ class Role(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["person", "title"], name="role_unique_title_per_person"),
             models.CheckConstraint(
-                condition=Q(first_seen__isnull=True) | Q(last_seen__isnull=True) | Q(first_seen__lte=models.F("last_seen")),
+                condition=Q(first_seen__isnull=True)
+                | Q(last_seen__isnull=True)
+                | Q(first_seen__lte=models.F("last_seen")),
                 name="role_seen_in_order",
             ),
         ]
