@@ -74,6 +74,8 @@ _PHRASE_START = set("，。、,；;：:（(\n和与及由其中")
 _ORGANISATION_BEFORE = re.compile(
     rf"(?:^|(?<=[{_PUNCTUATION}]))[^{_PUNCTUATION}的了在是把被将对向由为和与及等说]{{2,20}}$"
 )
+# A member's title printed after the name, then a verb or punctuation.
+_ROLE_AFTER_NAME = re.compile(r"(?:委员|常委)(?=说|表示|建议|认为|所在|介绍|指出|提出|告诉|的|[，,。])")
 # A strong verb after two or three characters suggests a name the rules do not accept.
 _LIKELY_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}(?=主持|出席|带队|带领|代表|参加|一同|陪同|讲话|表示)")
 
@@ -88,7 +90,7 @@ def find_persons(text: str, directory: Directory, primary: str | None) -> Person
     """Titled people in printed order, each listed once with the first title printed."""
     mentions = find_mentions(text, directory, primary)
     ending_at = {mention.end: mention for mention in mentions}
-    persons: dict[str, PersonDraft] = {}
+    found: list[tuple[int, PersonDraft]] = _members_named_first(text, primary)
     doubtful = []
     for chain in _TITLE_CHAIN.finditer(text):
         committee = ending_at.get(chain.start())
@@ -110,8 +112,33 @@ def find_persons(text: str, directory: Directory, primary: str | None) -> Person
         for name, known in names:
             if not known:
                 doubtful.append(name)
-            persons.setdefault(name, PersonDraft(name, title, region))
+            found.append((chain.end(), PersonDraft(name, title, region)))
+    persons: dict[str, PersonDraft] = {}
+    for _, person in sorted(found, key=lambda item: item[0]):
+        persons.setdefault(person.name, person)
     return PersonsFound(list(persons.values()), doubtful)
+
+
+def _members_named_first(text: str, primary: str | None) -> list[tuple[int, PersonDraft]]:
+    """ "马成虎委员说", "张三常委表示": a member of the article's committee, named before the title."""
+    found = []
+    for role in _ROLE_AFTER_NAME.finditer(text):
+        for length in (2, 3):
+            start = role.start() - length
+            name = text[start : role.start()]
+            if (
+                start >= 0
+                and name[0] in SURNAMES
+                and _starts_phrase(text, start)
+                and _is_given_name(name[1:])
+            ):
+                found.append((start, PersonDraft(name, role.group(), primary)))
+                break
+    return found
+
+
+def _is_given_name(chars: str) -> bool:
+    return all(_CJK.match(char) and char not in _NOT_IN_NAME for char in chars)
 
 
 def _starts_phrase(text: str, position: int) -> bool:
@@ -154,11 +181,7 @@ def read_name(text: str, start: int) -> str | None:
     for length in lengths:
         candidate = text[start : start + length]
         given = candidate[surname_length:]
-        if (
-            len(candidate) == length
-            and all(_CJK.match(char) and char not in _NOT_IN_NAME for char in given)
-            and _NAME_FOLLOWER.match(text, start + length)
-        ):
+        if len(candidate) == length and _is_given_name(given) and _NAME_FOLLOWER.match(text, start + length):
             return candidate
     return None
 

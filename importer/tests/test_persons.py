@@ -102,7 +102,6 @@ class FindPersonsTests(SimpleTestCase):
             "习近平总书记关于“政协委员要更好联系群众”的指示",
             "环县政协组织部分委员开展“专项监督”活动",
             "补选了3名副主席、1名秘书长和3名常务委员",
-            "马成虎委员所在的工作室",
         ]:
             with self.subTest(text=text):
                 self.assertEqual(persons(text, "621100"), [])
@@ -111,3 +110,14 @@ class FindPersonsTests(SimpleTestCase):
         found = find_persons("县政协主席中村一郎主持会议", DIRECTORY, "621122")
         self.assertEqual(found.persons, [])
         self.assertEqual(found.doubtful, ["县政协主席中村一郎"])
+
+    def test_members_named_before_their_title(self):
+        cases = [
+            ("介绍到。马成虎委员所在的工作室", [("马成虎", "委员", "621102")]),
+            ("会上,王芳委员建议加快建设", [("王芳", "委员", "621102")]),
+            ("各位委员的发言,部分委员,全体委员。政协委员说", []),
+            ("区政协主席李明说。李明委员表示", [("李明", "主席", "621102")]),
+        ]
+        for text, expected in cases:
+            with self.subTest(text=text):
+                self.assertEqual(persons(text, "621102"), expected)
