@@ -5,13 +5,16 @@ import json
 from io import StringIO
 
 import pytest
-from django.core.management import call_command
+from django.conf import settings
+from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from articles.models import Article, ArticleCommittee, ArticleMeeting, Byline, Meeting, Mention, SourcePage
 from importer.loading import load_page
 from importer.parsing.drafts import MeetingDraft, PersonDraft
-from importer.tests.test_loading import JIAYUGUAN, JIUQUAN, make_article, make_page
+from importer.tests.test_loading import JIAYUGUAN, JIUQUAN, make_article, make_page, writes
+from organizations.models import Person, Role
 
 CONTRACT_KEYS = [
     "source",
@@ -141,3 +144,129 @@ def test_export_output_is_utf8_not_escaped(committees):
 
     assert "嘉峪关" in out.getvalue()
     assert "\\u" not in out.getvalue()
+
+
+# import_seeds on real page files.
+
+SEEDS = sorted(settings.SEEDS_DIR.glob("*.txt"))
+FIRST_SEED = SEEDS[0]
+ALL_MODELS = (SourcePage, Article, ArticleCommittee, ArticleMeeting, Meeting, Mention, Byline, Person, Role)
+
+
+def import_seeds(*args: str) -> tuple[str, str]:
+    out, err = StringIO(), StringIO()
+    call_command("import_seeds", *args, stdout=out, stderr=err)
+    return out.getvalue(), err.getvalue()
+
+
+def row_counts() -> dict[str, int]:
+    return {model.__name__: model.objects.count() for model in ALL_MODELS}
+
+
+def test_importing_the_seeds_twice_changes_nothing_the_second_time(committees):
+    first_out, first_err = import_seeds("--jobs", "2")
+    counts = row_counts()
+    fingerprints = set(Article.objects.values_list("source_page__filename", "position", "fingerprint"))
+
+    second_out, second_err = import_seeds("--jobs", "1")
+
+    articles = counts["Article"]
+    assert counts["SourcePage"] == len(SEEDS)
+    assert articles >= len(SEEDS)
+    assert f"文件：导入 {len(SEEDS)}，失败 0" in first_out
+    assert f"新建 {articles}，更新 0，未变 0" in first_out
+    assert f"新建 0，更新 0，未变 {articles}，保留编辑版本 0，删除 0" in second_out
+    assert (first_err, second_err) == ("", "")
+    assert row_counts() == counts
+    assert (
+        set(Article.objects.values_list("source_page__filename", "position", "fingerprint")) == fingerprints
+    )
+
+
+def test_reimporting_unchanged_seeds_writes_nothing(committees):
+    import_seeds("--jobs", "1")
+
+    with CaptureQueriesContext(connection) as queries:
+        import_seeds("--jobs", "1")
+
+    assert writes(queries) == []
+
+
+def test_bad_files_are_reported_one_line_each_and_the_good_page_still_imports(committees, tmp_path):
+    (tmp_path / FIRST_SEED.name).write_bytes(FIRST_SEED.read_bytes())
+    bad = {
+        "gbk.txt": "嘉峪关市政协召开常委会会议\n\n本报嘉峪关讯 6月8日,会议召开。\n".encode("gbk"),
+        "binary.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)),
+        "empty.txt": b"",
+        "blank.txt": "甘肃政协报\n\n2023年6月16日 星期五\n".encode(),
+    }
+    for name, data in bad.items():
+        (tmp_path / name).write_bytes(data)
+    err = StringIO()
+
+    with pytest.raises(CommandError) as raised:
+        call_command("import_seeds", str(tmp_path), "--jobs", "1", stdout=StringIO(), stderr=err)
+
+    assert raised.value.returncode == 1
+    lines = err.getvalue().splitlines()
+    named = {line.split(": ", 1)[0]: line.split(": ", 1)[1] for line in lines}
+    assert sorted(named) == sorted(str(tmp_path / name) for name in bad)
+    assert all(reason.strip() for reason in named.values()), "each line gives a reason"
+    assert list(SourcePage.objects.values_list("filename", flat=True)) == [FIRST_SEED.name]
+    assert Article.objects.filter(source_page__filename=FIRST_SEED.name).exists()
+
+
+def test_the_summary_counts_failed_files(committees, tmp_path):
+    (tmp_path / FIRST_SEED.name).write_bytes(FIRST_SEED.read_bytes())
+    (tmp_path / "empty.txt").write_bytes(b"")
+    out = StringIO()
+
+    with pytest.raises(CommandError):
+        call_command("import_seeds", str(tmp_path), stdout=out, stderr=StringIO())
+
+    assert "文件：导入 1，失败 1" in out.getvalue()
+
+
+def test_dry_run_reports_without_writing(committees):
+    with CaptureQueriesContext(connection) as queries:
+        out, _ = import_seeds("--dry-run", str(FIRST_SEED))
+
+    assert writes(queries) == []
+    assert sum(row_counts().values()) == 0
+    assert "试运行" in out
+    assert "文件：导入 1，失败 0" in out
+    assert "新建 0" not in out
+
+
+def test_dry_run_after_an_import_reports_everything_unchanged(committees):
+    import_seeds(str(FIRST_SEED))
+    articles = Article.objects.count()
+
+    out, _ = import_seeds("--dry-run", str(FIRST_SEED))
+
+    assert f"新建 0，更新 0，未变 {articles}" in out
+
+
+def test_import_refuses_to_run_without_the_committees(db):
+    with pytest.raises(CommandError, match="loaddata organizations"):
+        import_seeds(str(FIRST_SEED))
+
+
+def test_export_of_the_seeds_follows_the_contract(committees):
+    import_seeds()
+
+    records = export()
+
+    assert all(list(record) == CONTRACT_KEYS for record in records)
+    assert [(r["source"], r["position"]) for r in records] == sorted(
+        (r["source"], r["position"]) for r in records
+    )
+    first = records[0]
+    # Read off seeds/000 by hand: "本报嘉峪关讯(通讯员苏天泰)6月8日,嘉峪关市政协党组书记……", a 2023 issue.
+    assert {key: first[key] for key in ("source", "position", "dateline", "event_date", "region")} == {
+        "source": "000_d6955d4cb1ed0d96.txt",
+        "position": 1,
+        "dateline": "嘉峪关",
+        "event_date": "2023-06-08",
+        "region": "嘉峪关市",
+    }

@@ -118,7 +118,7 @@ class Command(BaseCommand):
             result = self.load(parsed, committees, dry_run)
             if result is None:
                 tally.failed += 1
-                self.report_failure(f"{parsed.path.name}: {parsed.failure}", parsed.traceback, progress)
+                self.report_failure(f"{parsed.path}: {parsed.failure}", parsed.traceback, progress)
             else:
                 tally.add(result)
                 self.report_page(result)
