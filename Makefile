@@ -9,6 +9,8 @@ BIN := $(VENV)/bin
 # Touched after a successful install, so dependencies are reinstalled only when pyproject.toml changes.
 INSTALLED := $(VENV)/.installed
 ARGS ?=
+# Every script in bench/ is a benchmark; a module named _*.py would be a helper they share.
+BENCH_SCRIPTS := $(sort $(filter-out bench/_%,$(wildcard bench/*.py)))
 
 .PHONY: run setup test lint bench check
 
@@ -28,8 +30,8 @@ lint: $(INSTALLED)
 	$(BIN)/ruff format --check .
 
 bench: $(INSTALLED)
-	@test -n "$(wildcard bench/*_bench.py)" || { echo "no bench/*_bench.py scripts" >&2; exit 1; }
-	for script in $(sort $(wildcard bench/*_bench.py)); do $(BIN)/python "$$script"; done
+	@test -n "$(BENCH_SCRIPTS)" || { echo "no scripts in bench/" >&2; exit 1; }
+	for script in $(BENCH_SCRIPTS); do $(BIN)/python "$$script"; done
 
 check: $(INSTALLED)
 	$(BIN)/python manage.py check
