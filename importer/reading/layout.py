@@ -17,10 +17,17 @@ MIN_WINDOW = 5  # fewer lines than this between two wide titles say nothing abou
 
 
 def detect_layout(lines: list[str]) -> str:
-    """Paragraph layout when the typical non-empty line is wider than any printed column."""
-    widths = [display_width(line.strip()) for line in lines if line.strip()]
-    if widths and median(widths) >= PARAGRAPH_LINE_WIDTH:
-        return PARAGRAPH
+    """Paragraph layout when the typical character sits on a line wider than any printed column.
+
+    Counting characters rather than lines keeps a paragraph page with many short title lines
+    (one per title, kicker and deck) from passing for a column page.
+    """
+    widths = sorted(display_width(line.strip()) for line in lines if line.strip())
+    half, seen = sum(widths) / 2, 0
+    for width in widths:
+        seen += width
+        if seen >= half:
+            return PARAGRAPH if width >= PARAGRAPH_LINE_WIDTH else COLUMN
     return COLUMN
 
 

@@ -7,6 +7,7 @@ a paragraph ends at a line clearly shorter than its column or at a sentence end 
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from importer.parsing.drafts import Block
 
@@ -20,10 +21,16 @@ from .normalize import (
 )
 
 _ALONE = re.compile(r"^(?:——|‖|[(（](?:续|接)\S{1,3}版[)）]$)")
+_OPEN_BYLINE = re.compile(r"[(（](?:通讯员|记者|本报记者)[^()（）]*$")
+_ROLES = ("通讯员", "本报记者", "记者")
+_NAME_PIECE = re.compile(r"[\u4e00-\u9fff·]+")
+_PHRASE_SPACE = re.compile(r"[\u2000-\uffff][ \u3000]+[\u2000-\uffff]")
+_TITLE_COLON = re.compile(r"^[\u4e00-\u9fff]{2,12}[：:]")
 _DATELINE = re.compile(r"^本报\S{1,8}?讯")
 _CREDIT_END = re.compile(r"摄影?报道$")
 _CLAUSE_PUNCTUATION = re.compile(r"[，、；：,;:]")
-LONG_FRAGMENT = 60  # half-em units: longer than any title, so a paragraph cut by a column change
+LONG_FRAGMENT = 60  # half-em units: a punctuated line this long is a paragraph cut by a column change
+TITLE_MAX = 80  # half-em units: no title is longer, punctuated or not
 SHORT_LINE = 0.7  # a column line this much narrower than its column ends its paragraph
 WIDE_LINE = 1.25  # a line this much wider than its column spans several columns: title or caption
 
@@ -34,6 +41,7 @@ class PrintedLine:
     text: str
     width: int
     gap_before: int
+    spaced_end: bool = False  # printed with a space after its last character
 
 
 def printed_lines(raw_lines: list[str]) -> list[PrintedLine]:
@@ -45,7 +53,8 @@ def printed_lines(raw_lines: list[str]) -> list[PrintedLine]:
         if not text:
             gap += 1
             continue
-        lines.append(PrintedLine(number, text, display_width(text), gap))
+        spaced_end = raw.rstrip("\n") != raw.rstrip()
+        lines.append(PrintedLine(number, text, display_width(text), gap, spaced_end))
         gap = 0
     return lines
 
@@ -70,7 +79,8 @@ def _paragraph_continues(current: list[PrintedLine], following: PrintedLine) -> 
     if ends_sentence(last.text) or _closes_block(last) or _opens_block(following):
         return False
     return (
-        last.width >= LONG_FRAGMENT
+        (last.width >= LONG_FRAGMENT and not _unpunctuated(last.text))
+        or last.width > TITLE_MAX
         or len(current) > 1
         or has_sentence_punctuation(last.text)
         or len(_CLAUSE_PUNCTUATION.findall(last.text)) >= 2
@@ -95,6 +105,49 @@ def _is_caption_line(line: PrintedLine, width: float) -> bool:
     return _wide(line, width) and bool(_CLAUSE_PUNCTUATION.search(line.text)) and not ends_sentence(line.text)
 
 
+def _open_byline(lines: list[PrintedLine]) -> bool:
+    """A byline's parenthesis left open at the line's end: "（通讯员赵磊 杨" goes on "帆）"."""
+    return bool(_OPEN_BYLINE.search(lines[-1].text))
+
+
+def _role_cut(last: PrintedLine, following: PrintedLine) -> bool:
+    """A credit's role word cut by the line break ("…困难。 通讯" / "员 郭海军 摄影报道")."""
+    return any(
+        last.text.endswith(role[:cut]) and following.text.startswith(role[cut:])
+        for role in _ROLES
+        for cut in range(1, len(role))
+    )
+
+
+def _byline_glue(last: PrintedLine, following: PrintedLine) -> str:
+    """Inside a byline a line break between two names is a space, one inside a name is not.
+
+    A printed trailing space says so; without one, two pieces of two or more characters each
+    are two names ("曾立玺" / "王美琪）") and a lone character is the rest of a name ("杨" / "帆）").
+    """
+    if last.spaced_end:
+        return " "
+    before = _NAME_PIECE.findall(last.text.rsplit(" ", 1)[-1])
+    after = _NAME_PIECE.match(following.text)
+    return " " if before and after and len(before[-1]) >= 2 and len(after.group()) >= 2 else ""
+
+
+def _unpunctuated(text: str) -> bool:
+    """A line with no punctuation but a title's colon: a title, or part of a sentence's middle."""
+    return not _has_punctuation(_TITLE_COLON.sub("", text))
+
+
+def _two_phrases(text: str) -> bool:
+    """Two phrases set apart by a space ("丰富载体 让协商“接上地气”"): a title, not running text."""
+    parts = text.split()
+    return (
+        len(parts) >= 2
+        and all(len(part) >= 3 for part in parts)
+        and _unpunctuated(text)
+        and bool(_PHRASE_SPACE.search(text))
+    )
+
+
 def _is_section_head_start(lines: list[PrintedLine]) -> bool:
     """ "‖强平台，" opens a section head whose second half is the next printed line."""
     return len(lines) == 1 and lines[0].text.startswith("‖") and lines[0].text[-1] in "，,、：:"
@@ -114,6 +167,8 @@ def _starts_title(lines: list[PrintedLine], width: float, following: PrintedLine
     first = lines[0]
     if len(lines) > 1 or _DATELINE.match(first.text) or _has_punctuation(first.text):
         return False
+    if _two_phrases(first.text):
+        return True
     return not _full(following, next_width - 1) and not ends_sentence(following.text)
 
 
@@ -122,10 +177,14 @@ def _column_continues(
 ) -> bool:
     """Column layout: whether the paragraph `lines` runs on into the printed line `following`."""
     last = lines[-1]
+    if _open_byline(lines) or _role_cut(last, following):
+        return True
     if _is_section_head_start(lines):
         return not _opens_block(following)
     if _closes_block(last) or _opens_block(following) or _ALONE.match(lines[0].text):
         return False
+    if _two_phrases(following.text) and all(_unpunctuated(line.text) for line in lines):
+        return False  # a run of titles, not running text
     if _is_caption_line(last, width):
         return True
     if _wide(last, width) or _wide(following, next_width) or _short(last, width):
@@ -141,8 +200,11 @@ def _column_continues(
 def _join(lines: list[PrintedLine]) -> str:
     """Join printed lines: no space inside Chinese text, one space between two Latin/number words."""
     text = lines[0].text
-    for line in lines[1:]:
-        glue = " " if text[-1].isascii() and text[-1].isalnum() and line.text[0].isascii() else ""
+    for previous, line in pairwise(lines):
+        if _OPEN_BYLINE.search(previous.text):
+            glue = _byline_glue(previous, line)
+        else:
+            glue = " " if text[-1].isascii() and text[-1].isalnum() and line.text[0].isascii() else ""
         text += glue + line.text
     return text
 
@@ -161,6 +223,15 @@ def _group(lines: list[PrintedLine], continues) -> list[list[PrintedLine]]:
     return groups
 
 
+def _split_title_run(group: list[PrintedLine]) -> list[list[PrintedLine]]:
+    """Lines joined though none has punctuation are titles set about as wide as the column:
+    running text of two lines or more always has a comma or a full stop somewhere.
+    """
+    if len(group) > 1 and all(_unpunctuated(line.text) and not _stands_alone(line) for line in group):
+        return [[line] for line in group]
+    return [group]
+
+
 def reflow(raw_lines: list[str], layout: str) -> tuple[Block, ...]:
     """Reflow a file's lines into blocks for the given layout."""
     lines = printed_lines(raw_lines)
@@ -172,4 +243,5 @@ def reflow(raw_lines: list[str], layout: str) -> tuple[Block, ...]:
             lines,
             lambda current, index: _column_continues(current, widths[index - 1], lines[index], widths[index]),
         )
+        groups = [part for group in groups for part in _split_title_run(group)]
     return tuple(_block(group) for group in groups)

@@ -208,3 +208,101 @@ class ReflowTests(SimpleTestCase):
         seed = next(SEEDS.glob("002_*.txt"))
         page = read_page(seed.name, seed.read_bytes())
         self.assertIn("时和在二O二三年春节团拜会上", page.text)
+
+
+# A paragraph page whose title lines are as many as its paragraphs: most lines are short, most
+# of the text is in long ones.
+TITLE_HEAVY_PARAGRAPH_PAGE = "\n\n".join(
+    [
+        "甘南州政协召开党组理论学习中心组(扩大)会议暨十二届二十三次主席会议",
+        "学深悟透强根基 实干担当促发展",
+        "本报合作讯(通讯员卓玛草)1月8日,甘南州政协党组书记、主席杨华东主持召开州政协党组理论学习中心组"
+        "(扩大)会议暨十二届二十三次主席会议。会议传达学习了中央经济工作会议精神,审议了年度协商计划。",
+        "临夏州政协",
+        "开展民族团结进步创建专题视察",
+        "本报临夏讯(通讯员马俊)1月9日,临夏州政协副主席马文清带领部分州政协委员,深入临夏市、积石山县,"
+        "就全州民族团结进步示范州创建工作开展专题视察,听取有关部门工作汇报。",
+        "凝心聚力谋发展 履职尽责显担当",
+    ]
+)
+
+# Column lines where a byline, a photo credit and two titles meet the line breaks.
+COLUMN_BREAKS_PAGE = """\
+ 本报合作讯（通讯员赵磊 杨
+
+帆）11 月 6 日，合作市政协主席李红梅主
+
+持召开十届二十三次主席会议，研究讨
+
+论了年度重点工作推进情况。
+
+ 本报西固讯（通讯员曾立玺
+
+王美琪）8 月 17日，西固区政协开展棚
+
+户区改造重点项目进展情况专题视察。
+
+近日，灵台县政协机关全体干部深入贯彻落实“结对帮扶”活动要求，先后
+
+在帮扶对象家中开展结对帮扶活动，努力帮助协调解决实际困难。 通讯
+
+员 郭海军 摄影报道
+
+西固区政协视察棚户区改造项目
+
+合作市政协召开十届二十三次主席会议
+
+优化服务增活力 协商赋能促发展
+
+永靖县政协召开优化营商环境专题协商会
+
+“有事到工作站商量，比以前
+
+方便多了。”在天祝县华藏寺镇政
+
+协委员工作站，前来反映问题的群
+
+众说。
+"""
+
+
+class LayoutOfTitleHeavyPagesTests(SimpleTestCase):
+    def test_paragraph_page_with_many_title_lines_is_paragraph_layout(self):
+        page = read_page("titles.txt", TITLE_HEAVY_PARAGRAPH_PAGE.encode())
+        self.assertEqual(page.layout, "paragraph")
+
+    def test_long_title_line_is_not_joined_to_the_next_title(self):
+        page = read_page("titles.txt", TITLE_HEAVY_PARAGRAPH_PAGE.encode())
+        self.assertEqual(
+            [block.text for block in page.blocks[:2]],
+            [
+                "甘南州政协召开党组理论学习中心组(扩大)会议暨十二届二十三次主席会议",
+                "学深悟透强根基 实干担当促发展",
+            ],
+        )
+
+
+class ColumnLineBreakTests(SimpleTestCase):
+    def setUp(self):
+        self.texts = [block.text for block in read_page("breaks.txt", COLUMN_BREAKS_PAGE.encode()).blocks]
+
+    def test_byline_broken_inside_a_name_is_one_name(self):
+        self.assertTrue(self.texts[0].startswith("本报合作讯（通讯员赵磊 杨帆）11月6日，"))
+
+    def test_byline_broken_between_two_names_keeps_them_apart(self):
+        self.assertTrue(self.texts[1].startswith("本报西固讯（通讯员曾立玺 王美琪）8月17日，"))
+
+    def test_photo_credit_with_its_role_word_cut_ends_the_caption(self):
+        self.assertTrue(self.texts[2].endswith("努力帮助协调解决实际困难。 通讯员 郭海军 摄影报道"))
+
+    def test_titles_as_wide_as_the_column_stay_apart(self):
+        self.assertEqual(
+            self.texts[3:7],
+            [
+                "西固区政协视察棚户区改造项目",
+                "合作市政协召开十届二十三次主席会议",
+                "优化服务增活力 协商赋能促发展",
+                "永靖县政协召开优化营商环境专题协商会",
+            ],
+        )
+        self.assertTrue(self.texts[7].startswith("“有事到工作站商量，比以前方便多了。”"))
