@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from importer.reading.normalize import BYLINE_LINE, is_title_like
 
@@ -29,6 +30,7 @@ _FINAL_FRAGMENT = re.compile(r"(?<=[。！？!?])(?P<title>[^。！？!?，,、�
 WEAK_SCORE = 0.5  # a title paired by content below this is shown to an editor
 CLOSE_SECOND = 0.1  # ... and so is one whose second-best body scored within this of the best
 MIN_SCORE = 0.12  # below this a title is not paired at all
+FIRST_LINE_MIN = 10  # characters: a column line, longer than a section head such as "抓好协商议政"
 
 
 @dataclass
@@ -38,6 +40,7 @@ class Item:
     line: int
     end_line: int
     title_class: str = ""
+    caption: bool = False  # a body followed by its photo credit
 
 
 @dataclass
@@ -127,7 +130,10 @@ def _items_of(block: Block) -> list[Item]:
 
 
 def page_items(page: ReadPage) -> list[Item]:
-    return [item for block in page.blocks for item in _items_of(block)]
+    items = [item for block in page.blocks for item in _items_of(block)]
+    for item, following in pairwise(items):
+        item.caption = item.kind == BODY and following.kind == CREDIT
+    return items
 
 
 # Cutting bodies into articles ----------------------------------------------------------------------
@@ -136,7 +142,7 @@ def page_items(page: ReadPage) -> list[Item]:
 def _is_section_run(run: list[Item]) -> bool:
     """Lines between two paragraphs that are a feature's section heads, not another article's titles."""
     return bool(run) and all(
-        item.kind == TITLE and item.title_class in (titles.DECK, titles.PLAIN, titles.SECTION) for item in run
+        item.kind == TITLE and titles.is_section_head(item.text, item.title_class) for item in run
     )
 
 
@@ -149,14 +155,47 @@ def _starts_article(item: Item, current: Draft | None, run: list[Item], titles_f
     if current is None or current.closed or split_dateline(item.text)[0]:
         return True
     long_running = current.feature or current.continuation
+    if not titles_first and _is_lone_line(run) and not _opens_article(item):
+        return False
     if run and (not _is_section_run(run) or (titles_first and not long_running)):
         return True
+    if titles.refers_back(item.text):
+        return False
     committee = titles.opening_committee(item.text)
     if committee and titles.mentions_committee(committee, current.text):
         return False
     if _DATE_LEAD.match(item.text):
         return bool(committee) or not (long_running or run)
     return bool(committee) and not long_running
+
+
+def _add_section_heads(draft: Draft, heads: list[Item]) -> None:
+    for head in heads:
+        draft.paragraphs.append(head.text)
+        draft.cover(head.line, head.end_line)
+    draft.feature = draft.feature or bool(heads)
+
+
+def _is_first_line(head: Item) -> bool:
+    """A title-like line as long as a column line, one phrase, no section mark: a paragraph's start."""
+    return (
+        head.title_class in (titles.PLAIN, titles.HEADLINE)
+        and len(head.text) >= FIRST_LINE_MIN
+        and " " not in head.text
+        and not head.text.startswith("‖")
+    )
+
+
+def _is_lone_line(run: list[Item]) -> bool:
+    """Column layout: one title-like line between two paragraphs, where titles come in runs
+    after their bodies; unless an article visibly opens after it, it is running text."""
+    if len(run) != 1 or run[0].kind != TITLE:
+        return False
+    return run[0].title_class != titles.KICKER and not titles.is_full_headline(run[0].text)
+
+
+def _opens_article(item: Item) -> bool:
+    return item.caption or bool(_DATE_LEAD.match(item.text) or titles.opening_committee(item.text))
 
 
 class PageCutter:
@@ -195,21 +234,41 @@ class PageCutter:
         run, self.run = self.run, []
         current = self.current
         if not _starts_article(item, current, run, self.titles_first):
-            for head in run:
-                current.paragraphs.append(head.text)
-            current.feature = current.feature or bool(run)
+            item = self._keep_in_body(current, run, item)
         else:
             current = Draft()
             self.drafts.append(current)
             if self.titles_first:
                 apply_titles_in_place(current, run)
-            elif run:
-                self.runs.append(run)
+            else:
+                self._titles_after(current, run)
         if not current.paragraphs:
             self._open(current, item)
         else:
             current.paragraphs.append(item.text)
         current.cover(item.line, item.end_line)
+
+    def _keep_in_body(self, draft: Draft, run: list[Item], item: Item) -> Item:
+        """Section heads stay paragraphs of the running body; on a column page a lone line read as a
+        title but continued by the next paragraph was that paragraph's first line."""
+        if not self.titles_first and len(run) == 1 and _is_first_line(run[0]):
+            head = run[0]
+            draft.cover(head.line, head.end_line)
+            return Item(BODY, head.text + item.text, head.line, item.end_line)
+        _add_section_heads(draft, run)
+        return item
+
+    def _titles_after(self, draft: Draft, run: list[Item]) -> None:
+        """Column layout: the titles before a continuation mark belong to bodies already printed;
+        the lines after it open the continued body (its section heads)."""
+        marker = next((index for index, head in enumerate(run) if head.kind == MARKER), None)
+        if marker is not None:
+            draft.continuation = True
+            draft.cover(run[marker].line, run[marker].end_line)
+            _add_section_heads(draft, [head for head in run[marker + 1 :] if head.kind == TITLE])
+            run = run[:marker]
+        if run:
+            self.runs.append(run)
 
     def _open(self, draft: Draft, item: Item) -> None:
         place, names, text = split_dateline(item.text)

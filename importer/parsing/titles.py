@@ -18,6 +18,8 @@ SECTION = "section"
 _KICKER = re.compile(r"^(?:[\u4e00-\u9fff]{1,10}政协|政协[\u4e00-\u9fff]{2,10}委员会)$")
 _TITLE_COMMITTEE = re.compile(r"^(?:——)?(?P<name>[\u4e00-\u9fff]{1,10}?)政协")
 _OPENING_COMMITTEE = re.compile(r"^(?:[^，,。；]{0,10}[，,])?(?P<name>[\u4e00-\u9fff]{2,8}?[市县区州])政协")
+_GRAMMAR = re.compile(r"[这那是在的了与对为把被从向将也都就]")  # never inside a place name
+_BARE_REFERENCE = re.compile(r"^[县市州区]政协")
 _NAME_SUFFIX = re.compile(r"(?:[\u4e00-\u9fff]族)*(?:自治)?[省市县区州旗]?$")
 _EVENT = re.compile(
     r"召开|开展|举行|举办|调研|视察|考察|督查|检查|走访|慰问|观摩|会议|开幕|闭幕|座谈|上线|启动"
@@ -30,9 +32,33 @@ _NOT_TEXT = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z]")
 
 
 def committee_name(title: str) -> str | None:
-    """The committee a title or subtitle opens with ("金塔县政协召开……" -> "金塔县"), if any."""
+    """The committee a title or subtitle opens with ("金塔县政协召开……" -> "金塔县"), if any.
+
+    A sentence's first line that happens to name a committee ("这是在安定区政协…") is not a title.
+    """
     match = _TITLE_COMMITTEE.match(title)
-    return match.group("name") if match and match.group("name") not in ("市", "县", "区", "省") else None
+    if not match or match.group("name") in ("市", "县", "区", "省") or _GRAMMAR.search(match.group("name")):
+        return None
+    return match.group("name")
+
+
+def refers_back(paragraph: str) -> bool:
+    """A paragraph opening with "县政协…" speaks of a committee already named: it cannot open an article."""
+    return bool(_BARE_REFERENCE.match(paragraph))
+
+
+def is_full_headline(title: str) -> bool:
+    """A headline that says who did what ("庆阳市政协…上线运行", "临洮县政协：…"), never a
+    sentence's first line that happens to open with a committee ("酒泉市政协也积极")."""
+    return bool(committee_name(title)) and bool(_EVENT.search(title) or _COLON_TITLE.match(title))
+
+
+def is_section_head(title: str, title_class: str) -> bool:
+    """A line that may head a section of a running body: names no committee, labels no column,
+    is no kicker ("聚焦保护 在调研中找准症结" has an event word and is still a section head)."""
+    if title_class in (DECK, PLAIN, SECTION):
+        return True
+    return title_class == HEADLINE and not committee_name(title) and not _COLON_TITLE.match(title)
 
 
 def opening_committee(paragraph: str) -> str | None:

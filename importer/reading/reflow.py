@@ -30,6 +30,7 @@ _DATELINE = re.compile(r"^本报\S{1,8}?讯")
 _CREDIT_END = re.compile(r"摄影?报道$")
 _CLAUSE_PUNCTUATION = re.compile(r"[，、；：,;:]")
 LONG_FRAGMENT = 60  # half-em units: a punctuated line this long is a paragraph cut by a column change
+PHRASE_MIN = 4  # characters in each phrase of a two-phrase title ("丰富载体 让协商“接上地气”")
 TITLE_MAX = 80  # half-em units: no title is longer, punctuated or not
 SHORT_LINE = 0.7  # a column line this much narrower than its column ends its paragraph
 WIDE_LINE = 1.25  # a line this much wider than its column spans several columns: title or caption
@@ -142,7 +143,7 @@ def _two_phrases(text: str) -> bool:
     parts = text.split()
     return (
         len(parts) >= 2
-        and all(len(part) >= 3 for part in parts)
+        and all(len(part) >= PHRASE_MIN for part in parts)
         and _unpunctuated(text)
         and bool(_PHRASE_SPACE.search(text))
     )

@@ -313,3 +313,82 @@ class EmptyPageTests(SimpleTestCase):
         for name, text in cases.items():
             with self.subTest(name=name):
                 self.assertEqual(segment_page(read_page("p.txt", text.encode())), [])
+
+
+# A paragraph page: a feature whose section heads carry event words ("调研") and whose sections
+# speak of "县政协" without naming it again.
+FEATURE_WITH_SECTION_HEADS = """\
+守好一方净土 护好一江清水
+
+——玛曲县政协助力黄河首曲生态保护纪实
+
+通讯员 才让卓玛
+
+近年来,玛曲县政协把助力黄河首曲生态保护作为履职重点,调研、协商、监督协同发力。
+
+聚焦保护 在调研中找准症结
+
+县政协组织委员深入8个乡镇、30多个牧业村,围绕草原退化治理开展专题调研。
+
+聚力协商 在议政中凝聚共识
+
+县政协先后召开黄河首曲湿地保护专题协商会2次,推动出台湿地管护员选聘办法。
+"""
+
+# A column page: a paragraph whose first line the reflow leaves on its own, a sentence's first
+# line that opens with a committee, then a continuation from another page under its mark.
+COLUMN_RUNNING_TEXT = """\
+ 本报酒泉讯（通讯员张海超）6 月 9 日，嘉
+
+峪关市政协考察调研组来酒泉市，就文
+
+旅融合进行专题考察调研。
+
+调研组先后前往北大河商业
+
+步行街、祁连苇海大景区、酒
+
+泉文化创意产业园实地查看，全
+
+面了解酒泉市文旅融合发展的经验做
+
+法。
+
+嘉峪关市政协在酒泉市开展专题考察调研
+
+（接一版）
+
+加强市县联动 凝聚招商合力
+
+酒泉市政协建立资源信息共享、工作联
+
+合出击机制，分赴周边省市开展专题调
+
+研，推进项目融合发展。
+
+酒泉市政协也积极 指导各
+
+县（市、区）政协进行差异化招商、差
+
+异化发展，开展主导产业链条招商。
+"""
+
+
+class RunningTextTests(SimpleTestCase):
+    def test_feature_section_heads_with_event_words_stay_in_the_body(self):
+        segments = segment_page(read_page("feature.txt", FEATURE_WITH_SECTION_HEADS.encode()))
+        self.assertEqual(len(segments), 1)
+        self.assertEqual(segments[0].headline, "守好一方净土 护好一江清水")
+        self.assertIn("聚力协商 在议政中凝聚共识", segments[0].paragraphs)
+        self.assertTrue(segments[0].body.endswith("推动出台湿地管护员选聘办法。"))
+
+    def test_column_lines_read_as_titles_stay_in_running_text(self):
+        segments = segment_page(read_page("running.txt", COLUMN_RUNNING_TEXT.encode()))
+        self.assertEqual(
+            [(segment.headline, segment.continuation) for segment in segments],
+            [("嘉峪关市政协在酒泉市开展专题考察调研", False), (None, True)],
+        )
+        self.assertIn("调研组先后前往北大河商业步行街、祁连苇海大景区", segments[0].body)
+        self.assertEqual(segments[1].paragraphs[0], "加强市县联动 凝聚招商合力")
+        self.assertEqual(segments[1].kind, "feature")
+        self.assertTrue(segments[1].body.endswith("开展主导产业链条招商。"))
