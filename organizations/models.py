@@ -141,7 +141,7 @@ class Role(models.Model):
     class Meta:
         verbose_name = _("职务")
         verbose_name_plural = _("职务")
-        ordering = ["person", "first_seen"]
+        ordering = ["person", "first_seen", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["person", "title"], name="role_unique_title_per_person"),
             models.CheckConstraint(
