@@ -21,6 +21,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,18 +38,23 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=10_000, help="size of the large corpus")
     parser.add_argument("--small", type=int, default=2_500, help="size of the small corpus")
-    parser.add_argument("--profile", action="store_true", help="cProfile the large import; print hot spots")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="import_seeds --jobs")
+    parser.add_argument(
+        "--profile",
+        action="store_true",
+        help="cProfile the large import (use with --jobs 1); print hot spots",
+    )
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     if args.child:
-        print(json.dumps(run_import(args.child, args.profile)))
+        print(json.dumps(run_import(args.child, args.jobs, args.profile)))
         return
     with tempfile.TemporaryDirectory(prefix="import-bench-") as workdir:
         rows = []
         for label, articles in (("small", args.small), ("large", args.articles)):
             corpus = build_corpus(Path(workdir) / label, articles)
-            rows.append(measure(corpus, profile=args.profile and label == "large"))
+            rows.append(measure(corpus, args.jobs, profile=args.profile and label == "large"))
     report(rows)
 
 
@@ -117,33 +125,64 @@ def place_forms(division_name: str) -> tuple[str, str]:
 # One measured import, in a child process.
 
 
-def measure(corpus: Path, profile: bool) -> dict:
-    command = [sys.executable, str(Path(__file__).resolve()), "--child", str(corpus)]
+def measure(corpus: Path, jobs: int, profile: bool) -> dict:
+    command = [sys.executable, str(Path(__file__).resolve()), "--child", str(corpus), "--jobs", str(jobs)]
     if profile:
         command.append("--profile")
     child = subprocess.run(command, check=True, stdout=subprocess.PIPE, text=True, cwd=ROOT)
     return json.loads(child.stdout.splitlines()[-1])
 
 
-def run_import(corpus: Path, profile: bool) -> dict:
+def run_import(corpus: Path, jobs: int, profile: bool) -> dict:
     """Import `corpus` into a fresh database, then time jieba.cut on the imported articles' text."""
     connection = setup_fresh_database(corpus.parent)
     try:
-        import_seconds = time_import(corpus, profile)
+        imported = time_import(corpus, jobs, profile)
         texts = article_texts()
-        jieba_seconds = time_jieba(texts)
+        segmented = time_jieba(texts)
         return {
             "corpus": corpus.name,
             "vendor": connection.vendor,
+            "jobs": jobs,
             "files": len(list(corpus.glob("*.txt"))),
             "articles": len(texts),
             "characters": sum(map(len, texts)),
-            "import_seconds": import_seconds,
-            "jieba_seconds": jieba_seconds,
-            "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            "import_wall": imported.wall,
+            "import_cpu": imported.cpu,
+            "import_main_cpu": imported.main_cpu,
+            "jieba_wall": segmented.wall,
+            "jieba_cpu": segmented.cpu,
+            "main_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            "worker_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
         }
     finally:
         connection.creation.destroy_test_db(connection.settings_dict["NAME"], verbosity=0)
+
+
+@dataclass
+class Timing:
+    wall: float = 0.0
+    cpu: float = 0.0  # user + system seconds of this process and its finished children (the workers)
+    main_cpu: float = 0.0  # this process alone: the database writes, since workers parse and segment
+
+
+@contextmanager
+def timed() -> Iterator[Timing]:
+    timing = Timing()
+    wall, main, children = (
+        time.perf_counter(),
+        cpu_seconds(resource.RUSAGE_SELF),
+        cpu_seconds(resource.RUSAGE_CHILDREN),
+    )
+    yield timing
+    timing.wall = time.perf_counter() - wall
+    timing.main_cpu = cpu_seconds(resource.RUSAGE_SELF) - main
+    timing.cpu = timing.main_cpu + cpu_seconds(resource.RUSAGE_CHILDREN) - children
+
+
+def cpu_seconds(who: int) -> float:
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
 
 
 def setup_fresh_database(workdir: Path):
@@ -164,8 +203,8 @@ def setup_fresh_database(workdir: Path):
     return connection
 
 
-def time_import(corpus: Path, profile: bool) -> float:
-    """Seconds for `import_seeds CORPUS`, jieba's dictionary loaded beforehand as a server would have it."""
+def time_import(corpus: Path, jobs: int, profile: bool) -> Timing:
+    """`import_seeds CORPUS`, jieba's dictionary loaded beforehand as a server would have it."""
     import io
 
     import jieba
@@ -174,13 +213,12 @@ def time_import(corpus: Path, profile: bool) -> float:
     jieba.initialize()
     out = io.StringIO()
     profiler = start_profiler() if profile else None
-    start = time.perf_counter()
-    call_command("import_seeds", str(corpus), verbosity=0, stdout=out, stderr=sys.stderr)
-    seconds = time.perf_counter() - start
+    with timed() as timing:
+        call_command("import_seeds", str(corpus), jobs=jobs, verbosity=0, stdout=out, stderr=sys.stderr)
     if profiler:
         print_hot_spots(profiler)
     print(out.getvalue(), file=sys.stderr)
-    return seconds
+    return timing
 
 
 def article_texts() -> list[str]:
@@ -190,15 +228,15 @@ def article_texts() -> list[str]:
     return ["\n".join(part for part in row if part) for row in rows]
 
 
-def time_jieba(texts: list[str]) -> float:
-    """Seconds plain jieba.cut takes to segment every text (dictionary already loaded)."""
+def time_jieba(texts: list[str]) -> Timing:
+    """Plain jieba.cut segmenting every text (dictionary already loaded)."""
     import jieba
 
-    start = time.perf_counter()
-    for text in texts:
-        for _ in jieba.cut(text):
-            pass
-    return time.perf_counter() - start
+    with timed() as timing:
+        for text in texts:
+            for _ in jieba.cut(text):
+                pass
+    return timing
 
 
 def start_profiler():
@@ -219,20 +257,25 @@ def print_hot_spots(profiler) -> None:
 
 
 def report(rows: list[dict]) -> None:
-    print(f"database: {rows[0]['vendor']}")
-    header = (
-        f"{'corpus':<7}{'files':>7}{'articles':>10}{'import s':>10}{'art/s':>8}{'jieba s':>9}{'ratio':>7}"
+    print(f"database: {rows[0]['vendor']}, import_seeds --jobs {rows[0]['jobs']}")
+    print(
+        f"{'corpus':<7}{'files':>7}{'articles':>10}{'import s':>10}{'art/s':>7}{'jieba s':>9}{'ratio':>7}"
+        f"{'cpu ratio':>11}{'main MB':>9}{'worker MB':>11}"
     )
-    print(header + f"{'peak RSS MB':>13}")
     for row in rows:
         print(
-            f"{row['corpus']:<7}{row['files']:>7}{row['articles']:>10}{row['import_seconds']:>10.1f}"
-            f"{row['articles'] / row['import_seconds']:>8.0f}{row['jieba_seconds']:>9.1f}"
-            f"{row['import_seconds'] / row['jieba_seconds']:>7.2f}{row['peak_rss_mb']:>13.0f}"
+            f"{row['corpus']:<7}{row['files']:>7}{row['articles']:>10}{row['import_wall']:>10.1f}"
+            f"{row['articles'] / row['import_wall']:>7.0f}{row['jieba_wall']:>9.1f}"
+            f"{row['import_wall'] / row['jieba_wall']:>7.2f}{row['import_cpu'] / row['jieba_cpu']:>11.2f}"
+            f"{row['main_rss_mb']:>9.0f}{row['worker_rss_mb']:>11.0f}"
         )
     small, large = rows
-    growth = large["peak_rss_mb"] / small["peak_rss_mb"]
-    print(f"peak RSS grows {growth:.2f}x for {large['articles'] / small['articles']:.1f}x the articles")
+    growth = large["main_rss_mb"] / small["main_rss_mb"]
+    scale = large["articles"] / small["articles"]
+    print(f"peak RSS of the importing process grows {growth:.2f}x for {scale:.1f}x the articles")
+    print(
+        "ratio: import wall time / jieba.cut wall time; cpu ratio: the same in CPU seconds, workers included"
+    )
 
 
 if __name__ == "__main__":
