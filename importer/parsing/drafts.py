@@ -7,6 +7,7 @@ loading.py writes PageDraft to the database.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -32,8 +33,21 @@ class ReadPage:
     blocks: tuple[Block, ...]
     raw_lines: tuple[str, ...]
 
-    def source_text(self, first_line: int, last_line: int) -> str:
-        return "\n".join(self.raw_lines[first_line - 1 : last_line])
+    def source_text(self, ranges: Sequence[tuple[int, int]] | int, last_line: int | None = None) -> str:
+        """The printed lines of the given 1-based inclusive line ranges, in file order, with "…"
+        between ranges that blank lines alone do not join. `source_text(first, last)` is one range.
+        """
+        spans = [(ranges, last_line)] if isinstance(ranges, int) else sorted(ranges)
+        pieces: list[str] = []
+        previous_end = None
+        for start, end in spans:
+            if previous_end is not None and any(
+                line.strip() for line in self.raw_lines[previous_end : start - 1]
+            ):
+                pieces.append("…")
+            pieces += self.raw_lines[max(start - 1, previous_end or 0) : end]
+            previous_end = max(end, previous_end or 0)
+        return "\n".join(pieces)
 
     @property
     def text(self) -> str:
@@ -57,6 +71,9 @@ class Segment:
     continuation: bool = False
     first_line: int = 0
     last_line: int = 0
+    # 1-based inclusive ranges of the article's own lines (body blocks and its title lines), in
+    # file order; on column pages other articles' lines lie between first_line and last_line.
+    line_ranges: list[tuple[int, int]] = field(default_factory=list)
     review_reasons: list[str] = field(default_factory=list)
 
     @property

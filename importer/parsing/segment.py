@@ -29,7 +29,10 @@ _DATE_LEAD = re.compile(
 _FINAL_FRAGMENT = re.compile(r"(?<=[。！？!?])(?P<title>[^。！？!?，,、；;]{8,40})$")
 WEAK_SCORE = 0.5  # a title paired by content below this is shown to an editor
 CLOSE_SECOND = 0.1  # ... and so is one whose second-best body scored within this of the best
-MIN_SCORE = 0.12  # below this a title is not paired at all
+MIN_SCORE = 0.05  # below this a title is not paired at all
+HEADLINE_PREFERENCE = 0.3  # a unit naming its committee goes to the headline slot
+DECK_PREFERENCE = 0.05  # a two-phrase line goes to the deck slot when the headline is taken
+PAIRING_WINDOW = 12  # bodies before a title that may own it
 FIRST_LINE_MIN = 10  # characters: a column line, longer than a section head such as "抓好协商议政"
 
 
@@ -61,12 +64,13 @@ class Draft:
     continuation: bool = False
     feature: bool = False
     closed: bool = False
-    title_only: bool = False
     review_reasons: list[str] = field(default_factory=list)
+    ranges: list[tuple[int, int]] = field(default_factory=list)  # the article's own printed lines
 
     def cover(self, line: int, end_line: int) -> None:
         self.first_line = min(self.first_line or line, line)
         self.last_line = max(self.last_line, end_line)
+        self.ranges.append((line, end_line))
 
     @property
     def text(self) -> str:
@@ -405,33 +409,64 @@ def attach(draft: Draft, unit: TitleUnit) -> None:
 # Titles printed after the bodies -------------------------------------------------------------------
 
 
-def pair_by_content(drafts: list[Draft], runs: list[list[Item]]) -> list[Draft]:
-    """Pair each title unit with the body that says what it says; unpaired titles become items.
+def pair_by_content(drafts: list[Draft], runs: list[list[Item]]) -> list[TitleUnit]:
+    """Give each body the title units that say what it says; returns the units no body took.
 
-    Greedy by best score: each body takes at most one headline and one deck.
+    Each body has a headline slot and a deck slot. A unit naming a committee is a headline; a line
+    without one may be either (a one-phrase deck looks like a headline). The assignment is solved
+    for the page as a whole, so that one title's best body does not rob another title of its only
+    good one. Titles are printed after their bodies, so only bodies printed before a title, and
+    at most PAIRING_WINDOW of them, are candidates.
     """
     units = [unit for run in runs for unit in title_units(run, titles_first=False)]
+    if not units or not drafts:
+        return units
     profiles = [titles.BodyProfile.of("\n".join(draft.paragraphs)) for draft in drafts]
-    scores = [[titles.match_score(unit.scored_text, p, unit.committee) for p in profiles] for unit in units]
-    candidates = sorted(
-        ((score, u, d) for u, row in enumerate(scores) for d, score in enumerate(row) if score >= MIN_SCORE),
-        key=lambda candidate: (-candidate[0], abs(drafts[candidate[2]].last_line - units[candidate[1]].line)),
-    )
-    taken: set[tuple[int, str]] = set()
-    paired: set[int] = set()
-    for score, u, d in candidates:
-        unit = units[u]
-        slot = (d, titles.DECK if unit.role == titles.DECK else titles.HEADLINE)
-        if u in paired or slot in taken:
+    scores = [_unit_scores(unit, drafts, profiles) for unit in units]
+    slots = [(d, role) for d in range(len(drafts)) for role in (titles.HEADLINE, titles.DECK)]
+    cost = [
+        [-_slot_score(unit, role, row[d]) for d, role in slots] + [0.0] * len(units)
+        for unit, row in zip(units, scores, strict=True)
+    ]
+    unpaired = []
+    for u, column in enumerate(titles.best_assignment(cost)):
+        if column >= len(slots) or cost[u][column] >= 0:
+            unpaired.append(units[u])
             continue
-        paired.add(u)
-        taken.add(slot)
+        d, role = slots[column]
+        unit = units[u]
+        if role == titles.DECK:
+            unit.role = titles.DECK
         attach(drafts[d], unit)
-        _review_pairing(drafts[d], score, sorted(scores[u], reverse=True))
+        _review_pairing(drafts[d], scores[u][d], sorted(scores[u], reverse=True))
     for draft in drafts:
         if not draft.headline and draft.decks:
             draft.headline = draft.decks.pop(0)
-    return [_title_only(unit) for u, unit in enumerate(units) if u not in paired]
+    return unpaired
+
+
+def _unit_scores(unit: TitleUnit, drafts: list[Draft], profiles: list[titles.BodyProfile]) -> list[float]:
+    """The unit's content score against each body printed before it (0 for the others)."""
+    before = [d for d, draft in enumerate(drafts) if draft.first_line <= unit.line][-PAIRING_WINDOW:]
+    row = [0.0] * len(drafts)
+    for d in before:
+        row[d] = titles.match_score(unit.scored_text, profiles[d], unit.committee)
+    return row
+
+
+def _slot_score(unit: TitleUnit, role: str, score: float) -> float:
+    """A content score adjusted for the slot; 0 rules the pair out.
+
+    A unit naming a committee, with a kicker or with a feature's subtitle is a headline; a deck
+    line prefers the deck slot; any other line prefers neither.
+    """
+    if score < MIN_SCORE:
+        return 0.0
+    strong = bool(unit.committee or unit.kicker or unit.subtitle)
+    deck_line = unit.role == titles.DECK
+    if role == titles.DECK:
+        return 0.0 if strong else score + (DECK_PREFERENCE if deck_line else 0.0)
+    return score + (HEADLINE_PREFERENCE if strong else 0.0) - (DECK_PREFERENCE if deck_line else 0.0)
 
 
 def _review_pairing(draft: Draft, score: float, ranked: list[float]) -> None:
@@ -440,27 +475,34 @@ def _review_pairing(draft: Draft, score: float, ranked: list[float]) -> None:
         draft.review_reasons.append(f"标题按内容匹配，得分 {score:.2f}")
 
 
-def _title_only(unit: TitleUnit) -> Draft:
-    """A title with no body on the page: a photo item of its own, for an editor to check."""
-    draft = Draft(title_only=True, review_reasons=["标题无正文"])
-    attach(draft, unit)
-    if not draft.headline and draft.decks:
-        draft.headline = draft.decks.pop(0)
-    return draft
+def _report_unpaired(drafts: list[Draft], units: list[TitleUnit]) -> None:
+    """A title that no body on the page pairs with is not an article; the nearest article
+    carries it as a review reason, so an editor sees it and can place it."""
+    for unit in units:
+        nearest = min(drafts, key=lambda draft: _distance(draft, unit.line))
+        text = " ".join(filter(None, [unit.column, unit.kicker and unit.text, unit.text or unit.subtitle]))
+        nearest.review_reasons.append(f"未配对的标题：{text}")
+
+
+def _distance(draft: Draft, line: int) -> int:
+    """Lines between `line` and the nearest of the article's own lines."""
+    return min(
+        0 if start <= line <= end else min(abs(start - line), abs(end - line)) for start, end in draft.ranges
+    )
 
 
 # Drafts -> segments --------------------------------------------------------------------------------
 
 
 def _kind(draft: Draft) -> str:
-    if draft.photographers or draft.title_only:
+    if draft.photographers:
         return "photo"
     if draft.column and any(label in draft.column for label in titles.COMMENTARY_LABELS):
         return "commentary"
     return "feature" if draft.feature else "news"
 
 
-def to_segment(draft: Draft) -> Segment:
+def to_segment(draft: Draft, raw_lines: tuple[str, ...]) -> Segment:
     paragraphs = [paragraph for paragraph in draft.paragraphs if paragraph]
     correspondents = list(draft.correspondents)
     if paragraphs:
@@ -480,8 +522,20 @@ def to_segment(draft: Draft) -> Segment:
         continuation=draft.continuation,
         first_line=draft.first_line,
         last_line=draft.last_line,
+        line_ranges=_merged(draft.ranges, raw_lines),
         review_reasons=draft.review_reasons,
     )
+
+
+def _merged(ranges: list[tuple[int, int]], raw_lines: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Line ranges in file order, made one where only blank lines lie between them."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(ranges):
+        if merged and not any(line.strip() for line in raw_lines[merged[-1][1] : start - 1]):
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def segment_page(page: ReadPage) -> list[Segment]:
@@ -496,8 +550,9 @@ def segment_page(page: ReadPage) -> list[Segment]:
     cutter.finish()
     drafts = cutter.drafts
     if cutter.titles_first:
-        leftovers = [_title_only(unit) for run in cutter.runs for unit in title_units(run, True)]
+        unpaired = [unit for run in cutter.runs for unit in title_units(run, True)]
     else:
-        leftovers = pair_by_content(drafts, cutter.runs)
-    ordered = sorted(drafts + leftovers, key=lambda draft: draft.first_line)
-    return [to_segment(draft) for draft in ordered]
+        unpaired = pair_by_content(drafts, cutter.runs)
+    _report_unpaired(drafts, unpaired)
+    ordered = sorted(drafts, key=lambda draft: draft.first_line)
+    return [to_segment(draft, page.raw_lines) for draft in ordered]

@@ -5,6 +5,7 @@ body that says the same things: the committee it names and the phrases it repeat
 "坚定站位强定力" is lifted from its body).
 """
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -139,3 +140,43 @@ def match_score(title: str, body: BodyProfile, name: str | None) -> float:
     if trigrams:
         overlap = (overlap + len(trigrams & body.trigrams) / len(trigrams)) / 2
     return min(1.0, (0.4 if name else 0.0) + 0.6 * overlap)
+
+
+def best_assignment(cost: list[list[float]]) -> list[int]:
+    """For each row, its column in the one-to-one assignment of least total cost (Hungarian method).
+
+    Needs at least as many columns as rows. A page has a dozen titles and bodies, so the cubic
+    work is a few thousand steps.
+    """
+    rows, columns = len(cost), len(cost[0])
+    row_potential, column_potential = [0.0] * (rows + 1), [0.0] * (columns + 1)
+    owner, previous = [0] * (columns + 1), [0] * (columns + 1)
+    for row in range(1, rows + 1):
+        owner[0], current = row, 0
+        slack, done = [math.inf] * (columns + 1), [False] * (columns + 1)
+        while owner[current]:
+            done[current] = True
+            source, delta, following = owner[current], math.inf, 0
+            for column in range(1, columns + 1):
+                if done[column]:
+                    continue
+                reduced = cost[source - 1][column - 1] - row_potential[source] - column_potential[column]
+                if reduced < slack[column]:
+                    slack[column], previous[column] = reduced, current
+                if slack[column] < delta:
+                    delta, following = slack[column], column
+            for column in range(columns + 1):
+                if done[column]:
+                    row_potential[owner[column]] += delta
+                    column_potential[column] -= delta
+                else:
+                    slack[column] -= delta
+            current = following
+        while current:
+            owner[current] = owner[previous[current]]
+            current = previous[current]
+    assignment = [-1] * rows
+    for column in range(1, columns + 1):
+        if owner[column]:
+            assignment[owner[column] - 1] = column - 1
+    return assignment

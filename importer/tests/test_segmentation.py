@@ -78,7 +78,6 @@ EXPECTED = {
         ("酒泉市政协助推酒泉市与泉州市友好城市建设开花结果", None, None, None, "酒泉", ["刘津津"], [], "news"),
         ("临夏市政协召开提案办理进展情况汇报座谈会", None, None, None, "临夏", ["马旭"], [], "news"),
         (None, None, None, None, None, [], [], "feature"),
-        ("甘州区政协委员工作站开展协商议事活动助力民生问题解决", None, None, None, None, [], [], "photo"),
         ("宁县政协检查指导软弱涣散党组织整顿及防汛备汛工作", "宁县政协", None, None, "宁县", ["邓良"], [], "news"),
         ("临泽县政协加快推进“一库两册”文史资料征编工作", "临泽县政协", None, None, "临泽", ["王建文"], [], "news"),
         ("通渭县政协：让老百姓共享生态林业建设成果", None, None, None, "通渭", ["蒲旭红"], [], "news"),
@@ -230,16 +229,24 @@ class SeedSegmentationTests(SimpleTestCase):
         self.assertTrue(dingxi.paragraphs[0].startswith("今年以来，定西市政协"))
         self.assertIn("‖创品牌，将群众“愿望清单”作为委员“履职清单”", dingxi.paragraphs)
 
-    def test_title_without_body_is_flagged_for_review(self):
-        orphan = seed_segments("004")[4]
-        self.assertEqual(orphan.review_reasons, ["标题无正文"])
-        self.assertEqual(orphan.paragraphs, [])
+    def test_title_without_body_is_a_review_reason_not_an_article(self):
+        segments = seed_segments("004")
+        orphan = "甘州区政协委员工作站开展协商议事活动助力民生问题解决"
+        carriers = [segment for segment in segments if f"未配对的标题：{orphan}" in segment.review_reasons]
+        self.assertEqual(len(carriers), 1)
+        self.assertNotIn(orphan, [segment.headline for segment in segments])
 
     def test_line_ranges_cover_body_and_own_titles(self):
         segments = seed_segments("001")
         self.assertEqual((segments[1].first_line, segments[1].last_line), (33, 45))
-        column = seed_segments("004")
-        self.assertEqual((column[5].first_line, column[5].last_line), (356, 413))
+        self.assertEqual(segments[1].line_ranges, [(33, 45)])
+        ningxian = seed_segments("004")[4]
+        self.assertEqual((ningxian.first_line, ningxian.last_line), (356, 413))
+        self.assertEqual(ningxian.line_ranges, [(356, 413)])
+        first = seed_segments("002")[0]
+        self.assertEqual(first.first_line, 1)
+        self.assertEqual(first.line_ranges[-1], (511, 511))
+        self.assertLess(len(first.line_ranges), 6)
 
     def test_segments_come_in_printed_order_of_bodies(self):
         for prefix in EXPECTED:
@@ -392,3 +399,55 @@ class RunningTextTests(SimpleTestCase):
         self.assertEqual(segments[1].paragraphs[0], "加强市县联动 凝聚招商合力")
         self.assertEqual(segments[1].kind, "feature")
         self.assertTrue(segments[1].body.endswith("开展主导产业链条招商。"))
+
+
+# A column page where a one-phrase deck and its headline both say what one body says, and a
+# title printed twice on a line that no body on the page says.
+COLUMN_SHARED_BODY = """\
+ 本报陇西讯（通讯员杨军林）6 月 13 日，陇
+
+西县政协召开主席会议。会议要求，要
+
+汲取教训、引起警醒，真正以作风大转
+
+变推动工作大提升。
+
+ 本报通渭讯（通讯员苟晓龙）6 月 9 日，通
+
+渭县政协召开推进会议。会议强调，以
+
+工作高质量发展实效检验行动成效。
+
+真正以作风大转变推动工作大提升
+
+陇西县政协召开主席会议
+
+通渭县政协召开推进会议
+
+甘州区政协开展协商议事活动甘州区政协开展协商议事活动
+"""
+
+
+class TitlePairingTests(SimpleTestCase):
+    def setUp(self):
+        self.page = read_page("shared.txt", COLUMN_SHARED_BODY.encode())
+        self.segments = segment_page(self.page)
+
+    def test_deck_and_headline_of_one_body_are_both_paired(self):
+        self.assertEqual(
+            [(segment.headline, segment.subtitle) for segment in self.segments],
+            [("陇西县政协召开主席会议", "真正以作风大转变推动工作大提升"), ("通渭县政协召开推进会议", None)],
+        )
+
+    def test_title_no_body_says_is_a_review_reason_of_the_nearest_article(self):
+        self.assertIn("未配对的标题：甘州区政协开展协商议事活动", self.segments[1].review_reasons)
+
+    def test_source_text_is_the_articles_own_lines(self):
+        longxi = self.segments[0]
+        self.assertEqual(longxi.line_ranges, [(1, 7), (15, 17)])
+        text = self.page.source_text(longxi.line_ranges)
+        self.assertTrue(text.startswith(" 本报陇西讯（通讯员杨军林）"))
+        self.assertTrue(
+            text.endswith("变推动工作大提升。\n…\n真正以作风大转变推动工作大提升\n\n陇西县政协召开主席会议")
+        )
+        self.assertNotIn("通渭", text)
