@@ -5,6 +5,8 @@ from django.views.generic import TemplateView
 
 from articles.sitemaps import SITEMAPS
 
+from . import views
+
 urlpatterns = [
     path("", include("articles.urls")),
     path("", include("organizations.urls")),
@@ -14,5 +16,6 @@ urlpatterns = [
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
         name="robots",
     ),
+    path("healthz", views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
 ]

@@ -5,8 +5,10 @@
 #
 # The cluster lives in a fresh temporary directory, listens on 127.0.0.1 on a free port with trust
 # authentication and has an empty database "portal"; COMMAND runs with DATABASE_URL pointing at it
-# and its exit status is this script's. PostgreSQL refuses to run as root, so as root the server
-# runs as the "postgres" OS user. Exits 3 when no server binaries are installed.
+# and its exit status is this script's. PGDATA and PG_BIN, also set for COMMAND, name the cluster's
+# data directory and the server's bin directory, so COMMAND can restart the server or run pg_dump.
+# PostgreSQL refuses to run as root, so as root the server runs as the "postgres" OS user. Exits 3
+# when no server binaries are installed.
 set -euo pipefail
 
 if (($# == 0)); then
@@ -61,5 +63,6 @@ as_server_user "$bindir/pg_ctl" -D "$workdir/data" -l "$workdir/server.log" -w \
 
 echo "pg-throwaway: PostgreSQL $("$bindir/postgres" --version | awk '{print $3}') on 127.0.0.1:$port" >&2
 status=0
-DATABASE_URL="postgres://postgres@127.0.0.1:$port/portal" "$@" || status=$?
+DATABASE_URL="postgres://postgres@127.0.0.1:$port/portal" PGDATA="$workdir/data" PG_BIN="$bindir" "$@" ||
+    status=$?
 exit "$status"
