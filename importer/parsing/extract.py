@@ -26,7 +26,8 @@ def extract_article(
     )
     # A continuation's first paragraph is not its lead: the day was printed on the first page.
     day = None if segment.continuation else event_date(lead, year_guess.year, issue_month)
-    body = paragraphs[1:] if segment.kind == "feature" else []
+    # A feature's meetings, and a continuation's, are told in its body, not in a lead.
+    body = paragraphs[1:] if segment.kind == "feature" or segment.continuation else []
     meetings = reported_meetings(segment.headline, lead, directory, committees.primary, day, body)
     found = find_persons("\n".join(paragraphs), directory, committees.primary)
     reasons = list(segment.review_reasons)

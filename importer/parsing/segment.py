@@ -31,7 +31,8 @@ WEAK_SCORE = 0.5  # a title paired by content below this is shown to an editor
 CLOSE_SECOND = 0.1  # ... and so is one whose second-best body scored within this of the best
 MIN_SCORE = 0.05  # below this a title is not paired at all
 HEADLINE_PREFERENCE = 0.3  # a unit naming its committee goes to the headline slot
-DECK_PREFERENCE = 0.05  # a two-phrase line goes to the deck slot when the headline is taken
+DECK_PREFERENCE = 0.02  # a two-phrase line goes to the deck slot when the headline is taken
+HEADLINE_SLOT = 0.1  # a body without a headline needs one more than a titled body needs a deck
 PAIRING_WINDOW = 12  # bodies before a title that may own it
 FIRST_LINE_MIN = 10  # characters: a column line, longer than a section head such as "抓好协商议政"
 
@@ -158,7 +159,9 @@ def _starts_article(item: Item, current: Draft | None, run: list[Item], titles_f
     """
     if current is None or current.closed or split_dateline(item.text)[0]:
         return True
-    long_running = current.feature or current.continuation
+    long_running = (
+        current.feature or current.continuation or (not titles_first and _opens_like_a_feature(current))
+    )
     if not titles_first and _is_lone_line(run) and not _opens_article(item):
         return False
     if run and (not _is_section_run(run) or (titles_first and not long_running)):
@@ -188,6 +191,12 @@ def _is_first_line(head: Item) -> bool:
         and " " not in head.text
         and not head.text.startswith("‖")
     )
+
+
+def _opens_like_a_feature(draft: Draft) -> bool:
+    """Column layout: a story begun with neither dateline nor date (a scene, a quote) is a feature,
+    whose titles and "——" subtitle come only after its whole body."""
+    return not draft.dateline and bool(draft.paragraphs) and not _DATE_LEAD.match(draft.paragraphs[0])
 
 
 def _is_lone_line(run: list[Item]) -> bool:
@@ -299,12 +308,14 @@ def apply_titles_in_place(draft: Draft, run: list[Item]) -> None:
 
 
 def _feature_title(run: list[Item], subtitle_index: int, titles_first: bool) -> int | None:
-    """Index of a feature's main title: printed just above its "——" line, or (column layout) next."""
+    """Index of a feature's main title: printed just above its "——" line, or (column layout) after
+    it, where a two-phrase slogan is the title and a one-phrase banner its column label."""
     before = [i for i in range(subtitle_index) if run[i].kind == TITLE]
     after = [i for i in range(subtitle_index + 1, len(run)) if run[i].kind == TITLE]
     if titles_first:
         return before[-1] if before else (after[0] if after else None)
-    return after[0] if after else (before[-1] if before else None)
+    slogans = [i for i in after if run[i].title_class == titles.DECK]
+    return (slogans or after or before[-1:] or [None])[0]
 
 
 def title_units(run: list[Item], titles_first: bool) -> list[TitleUnit]:
@@ -343,7 +354,22 @@ def _feature_unit(run: list[Item], index: int, titles_first: bool, used: set[int
             used.add(byline_index)
             unit.correspondents += feature_byline(item.text)
             unit.end_line = max(unit.end_line, item.end_line)
+    if not titles_first and main is not None and run[main].title_class == titles.DECK:
+        _take_banner(run, main, unit, used)
     return unit
+
+
+def _take_banner(run: list[Item], main: int, unit: TitleUnit, used: set[int]) -> None:
+    """Column layout: a one-phrase line printed next to a feature's slogan title is its banner."""
+    for other in (main - 1, main + 1):
+        if 0 <= other < len(run) and other not in used and run[other].title_class == titles.PLAIN:
+            used.add(other)
+            unit.column = run[other].text
+            unit.line, unit.end_line = (
+                min(unit.line, run[other].line),
+                max(unit.end_line, run[other].end_line),
+            )
+            return
 
 
 def _kicker_unit(run: list[Item], index: int, titles_first: bool, used: set[int]) -> TitleUnit:
@@ -423,7 +449,16 @@ def pair_by_content(drafts: list[Draft], runs: list[list[Item]]) -> list[TitleUn
         return units
     profiles = [titles.BodyProfile.of("\n".join(draft.paragraphs)) for draft in drafts]
     scores = [_unit_scores(unit, drafts, profiles) for unit in units]
-    slots = [(d, role) for d in range(len(drafts)) for role in (titles.HEADLINE, titles.DECK)]
+    # A feature's "——" subtitle stands where a deck would: its body takes no deck.
+    featured = {
+        max(range(len(drafts)), key=row.__getitem__)
+        for unit, row in zip(units, scores, strict=True)
+        if unit.subtitle
+    }
+    roles = (titles.HEADLINE, titles.DECK)
+    slots = [
+        (d, role) for d in range(len(drafts)) for role in roles if not (role == titles.DECK and d in featured)
+    ]
     cost = [
         [-_slot_score(unit, role, row[d]) for d, role in slots] + [0.0] * len(units)
         for unit, row in zip(units, scores, strict=True)
@@ -457,8 +492,9 @@ def _unit_scores(unit: TitleUnit, drafts: list[Draft], profiles: list[titles.Bod
 def _slot_score(unit: TitleUnit, role: str, score: float) -> float:
     """A content score adjusted for the slot; 0 rules the pair out.
 
-    A unit naming a committee, with a kicker or with a feature's subtitle is a headline; a deck
-    line prefers the deck slot; any other line prefers neither.
+    A unit naming a committee, with a kicker or with a feature's subtitle is a headline; filling
+    an empty headline slot counts more than adding a deck; of one body's two slots a two-phrase
+    line prefers the deck.
     """
     if score < MIN_SCORE:
         return 0.0
@@ -466,7 +502,8 @@ def _slot_score(unit: TitleUnit, role: str, score: float) -> float:
     deck_line = unit.role == titles.DECK
     if role == titles.DECK:
         return 0.0 if strong else score + (DECK_PREFERENCE if deck_line else 0.0)
-    return score + (HEADLINE_PREFERENCE if strong else 0.0) - (DECK_PREFERENCE if deck_line else 0.0)
+    preference = HEADLINE_PREFERENCE if strong else 0.0
+    return score + HEADLINE_SLOT + preference - (DECK_PREFERENCE if deck_line else 0.0)
 
 
 def _review_pairing(draft: Draft, score: float, ranked: list[float]) -> None:
@@ -499,7 +536,8 @@ def _kind(draft: Draft) -> str:
         return "photo"
     if draft.column and any(label in draft.column for label in titles.COMMENTARY_LABELS):
         return "commentary"
-    return "feature" if draft.feature else "news"
+    # A story run on from another page with no title reprinted here is a long one: a feature.
+    return "feature" if draft.feature or (draft.continuation and not draft.headline) else "news"
 
 
 def to_segment(draft: Draft, raw_lines: tuple[str, ...]) -> Segment:

@@ -132,3 +132,22 @@ class ManifestTests(SimpleTestCase):
     def test_no_manifest_means_no_overrides(self):
         with tempfile.TemporaryDirectory() as folder:
             self.assertEqual(load_manifest(folder), {})
+
+
+class ContinuationTests(SimpleTestCase):
+    def test_continuation_meetings_are_read_from_its_body(self):
+        segment = make_segment(
+            paragraphs=[
+                "酒泉市政协密切同民主党派联系,广泛联系商情、捕捉商机。",
+                "酒泉市政协组织召开民营经济发展专题协商座谈会,听取企业家意见建议。",
+            ],
+            headline=None,
+            subtitle=None,
+            dateline=None,
+            correspondents=[],
+            kind="news",
+            continuation=True,
+        )
+        article = extract_article(segment, 8, CERTAIN_2023, DIRECTORY, "")
+        self.assertIsNone(article.event_date)
+        self.assertEqual([meeting.meeting_type for meeting in article.meetings], ["consultation"])

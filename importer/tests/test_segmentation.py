@@ -451,3 +451,41 @@ class TitlePairingTests(SimpleTestCase):
             text.endswith("变推动工作大提升。\n…\n真正以作风大转变推动工作大提升\n\n陇西县政协召开主席会议")
         )
         self.assertNotIn("通渭", text)
+
+
+# A column feature opening on a quote: a later paragraph names its committee for the first time,
+# and after the body come its "——" subtitle, byline, banner and slogan title.
+COLUMN_FEATURE = """\
+“前一茬收的蔬菜价格咋样？”
+
+“好着哩，今年效益不错。”在横梁乡
+
+春晖新村，县政协委员正在走访种植大户。
+
+今年以来，古浪县政协先后组织委员
+
+举办培训班，推动协商成果转化落实，
+
+为乡村振兴提供了强大助力。
+
+——古浪县政协用心用情搭建平台为履职工作注入源头活水
+
+通讯员 王梅梅 朱莹霞
+
+推进社会主义协商民主广泛多层制度化发展新实践
+
+委员“动”起来 工作“活”起来 履职“实”起来
+"""
+
+
+class ColumnFeatureTests(SimpleTestCase):
+    def test_feature_opening_without_dateline_keeps_its_later_paragraphs(self):
+        segments = segment_page(read_page("feature.txt", COLUMN_FEATURE.encode()))
+        self.assertEqual(
+            [summary(segment) for segment in segments],
+            [
+                ("委员“动”起来 工作“活”起来 履职“实”起来", None, "——古浪县政协用心用情搭建平台为履职工作注入源头活水",
+                 "推进社会主义协商民主广泛多层制度化发展新实践", None, ["王梅梅", "朱莹霞"], [], "feature"),
+            ],
+        )  # fmt: skip
+        self.assertTrue(segments[0].body.endswith("为乡村振兴提供了强大助力。"))
