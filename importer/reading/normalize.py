@@ -53,6 +53,8 @@ def _space_is_typesetting(text: str, start: int, end: int) -> bool:
     if start == 0 or end == len(text):
         return True
     left, right = text[start - 1], text[end]
+    if left.isdigit() and right.isdigit():
+        return True  # a number cut by letter-spacing ("2 023年", "1 1月"): no text sets two numbers apart
     if not (is_wide(left) or is_wide(right)):
         return False
     if right.isascii() and right.isalpha():

@@ -52,6 +52,8 @@ class NormalizeTests(SimpleTestCase):
             "思想 and 党的": "思想 and 党的",
             "GDP 增长 5 %": "GDP 增长5 %",
             "  两端空格  ": "两端空格",
+            "通报了2 023年": "通报了2023年",
+            "1 1月8日，": "11月8日，",
         }
         for raw, expected in cases.items():
             with self.subTest(raw=raw):
