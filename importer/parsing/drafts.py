@@ -33,11 +33,11 @@ class ReadPage:
     blocks: tuple[Block, ...]
     raw_lines: tuple[str, ...]
 
-    def source_text(self, ranges: Sequence[tuple[int, int]] | int, last_line: int | None = None) -> str:
+    def source_text(self, ranges: Sequence[tuple[int, int]]) -> str:
         """The printed lines of the given 1-based inclusive line ranges, in file order, with "…"
-        between ranges that blank lines alone do not join. `source_text(first, last)` is one range.
+        between ranges that blank lines alone do not join: what an editor checks the article against.
         """
-        spans = [(ranges, last_line)] if isinstance(ranges, int) else sorted(ranges)
+        spans = sorted(ranges)
         pieces: list[str] = []
         previous_end = None
         for start, end in spans:

@@ -37,7 +37,7 @@ def parse_page(
             position,
             year,
             directory,
-            page.source_text(segment.first_line, segment.last_line),
+            page.source_text(segment.line_ranges),
             issue_month,
         )
         for position, segment in enumerate(segments, start=1)
