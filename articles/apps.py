@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class ArticlesConfig(AppConfig):
     name = "articles"
     verbose_name = _("新闻稿件")
+
+    def ready(self) -> None:
+        from . import signals
+
+        signals.connect()

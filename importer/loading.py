@@ -37,6 +37,7 @@ from articles.models import (
 from articles.search import index_text
 from importer.parsing.drafts import ArticleDraft, MeetingDraft, PageDraft
 from organizations.models import Organization, Person, Role
+from portal.cache import invalidate_pages
 
 Committees = dict[str, Organization]
 PersonKey = tuple[str, int | None]  # (name, committee id)
@@ -241,6 +242,8 @@ def apply_plan(plan: PagePlan, committees: Committees, search_texts: SearchTexts
     # A meeting exists because an article reported it; one no article reports any more goes too.
     if old_meeting_ids:
         Meeting.objects.filter(pk__in=old_meeting_ids, articles__isnull=True).delete()
+    # Bulk writes send no model signals: readers' cached pages go stale here, once the file commits.
+    invalidate_pages()
 
 
 def save_source_page(plan: PagePlan) -> SourcePage:

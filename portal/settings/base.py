@@ -11,7 +11,17 @@ import environ
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
-env = environ.Env()
+
+class Env(environ.Env):
+    # django-environ maps memcached URLs to clients Django no longer ships; PyMemcacheCache is current.
+    CACHE_SCHEMES = {
+        **environ.Env.CACHE_SCHEMES,
+        "memcache": "django.core.cache.backends.memcached.PyMemcacheCache",
+        "pymemcache": "django.core.cache.backends.memcached.PyMemcacheCache",
+    }
+
+
+env = Env()
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
 DEBUG = env.bool("DEBUG", default=False)
@@ -36,12 +46,16 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "portal.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Above the middleware that add Vary headers (sessions, locale), so stored pages honour them.
+    "portal.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "portal.middleware.LoginThrottleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -74,6 +88,34 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+# Seconds a reader's page stays cached (portal/cache.py); 0 turns the page cache off. Production turns
+# it on; elsewhere an edited template or a fixture loaded in a test should show at once.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0)
+
+# The admin login refuses a username from an address for LOGIN_COOLOFF_SECONDS after this many
+# failed attempts (portal/middleware.py).
+LOGIN_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+LOGIN_COOLOFF_SECONDS = env.int("LOGIN_COOLOFF_SECONDS", default=15 * 60)
+# The request header a trusted reverse proxy puts the client's address in, as it appears in
+# request.META (e.g. HTTP_X_REAL_IP); empty means the peer address (REMOTE_ADDR).
+CLIENT_IP_HEADER = env("CLIENT_IP_HEADER", default="")
+
+# Our pages need no inline script or <style>; the activity chart sizes its SVG with a style attribute.
+CONTENT_SECURITY_POLICY = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "style-src-attr": ["'unsafe-inline'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'none'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}
+# Django's admin templates (and our article form) carry <style> blocks; editors only, no inline script.
+CONTENT_SECURITY_POLICY_ADMIN = {**CONTENT_SECURITY_POLICY, "style-src": ["'self'", "'unsafe-inline'"]}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
