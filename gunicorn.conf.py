@@ -1,0 +1,52 @@
+"""Gunicorn settings for the portal: `gunicorn -c gunicorn.conf.py portal.wsgi`.
+
+Every number can be overridden from the environment (GUNICORN_*), so one file serves a small VM and
+a large one. Threads let a worker serve other readers while one waits on the database; each thread
+may hold a database connection, so workers x threads must stay below PostgreSQL's max_connections.
+"""
+
+import os
+
+
+def cores() -> int:
+    """CPUs this process may run on (a container's share, not the host's)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def env_int(name: str, default: int) -> int:
+    return int(os.environ.get(name, default))
+
+
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+worker_class = "gthread"
+workers = env_int("GUNICORN_WORKERS", 2 * cores() + 1)
+threads = env_int("GUNICORN_THREADS", min(4, max(2, cores())))
+
+# A worker silent this long is killed and replaced; a restart lets requests in flight finish first.
+timeout = env_int("GUNICORN_TIMEOUT", 30)
+graceful_timeout = env_int("GUNICORN_GRACEFUL_TIMEOUT", 30)
+keepalive = env_int("GUNICORN_KEEPALIVE", 5)
+# Recycle workers now and then, staggered, so a slow leak never takes the site down.
+max_requests = env_int("GUNICORN_MAX_REQUESTS", 2000)
+max_requests_jitter = env_int("GUNICORN_MAX_REQUESTS_JITTER", 200)
+
+# Load Django once in the master; workers fork from it and share its memory.
+preload_app = True
+# X-Forwarded-* are believed from these addresses only: the reverse proxy on this machine.
+forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+accesslog = "-"
+errorlog = "-"
+loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+# The usual combined format plus the time taken in seconds (%(L)s).
+access_log_format = '%(h)s %(l)s %(u)s %(t)s "%(r)s" %(s)s %(b)s "%(f)s" "%(a)s" %(L)s'
+
+
+def when_ready(server) -> None:
+    """Load jieba's dictionary in the master, so no worker pays for it on its first search."""
+    from articles.search import segment
+
+    segment("政协委员")
