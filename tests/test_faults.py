@@ -121,7 +121,7 @@ def serve(**environment: str) -> Iterator[str]:
     command = [PYTHON, "-m", "gunicorn", "portal.wsgi:application", "--bind", f"127.0.0.1:{port}"]
     command += ["--workers", "2", "--no-control-socket", "--log-level", "warning"]
     env = subprocess_environment(database_url(), CACHE_URL="dummycache://", **environment)
-    server = subprocess.Popen(command, cwd=ROOT, env=env)
+    server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     try:
         wait_for(base + "/healthz")
