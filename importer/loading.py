@@ -56,8 +56,6 @@ IMPORTED_FIELDS = [
     "committee",
     "source_text",
     "fingerprint",
-    "status",
-    "published_at",
     "needs_review",
     "review_reasons",
     "search_text",
@@ -280,7 +278,7 @@ def committee(code: str, committees: Committees) -> Organization:
 def imported_values(
     draft: ArticleDraft, print_: str, committees: Committees, search_texts: SearchTexts
 ) -> dict:
-    """The Article fields for a draft: held as a draft for an editor when the parser doubted it."""
+    """The Article fields the importer owns. Status is not one of them: publishing is editorial."""
     return {
         "headline": draft.headline or "",
         "kicker": draft.kicker or "",
@@ -293,7 +291,6 @@ def imported_values(
         "committee": committee(draft.region_codes[0], committees) if draft.region_codes else None,
         "source_text": draft.source_text,
         "fingerprint": print_,
-        "status": Status.DRAFT if draft.review_reasons else Status.PUBLISHED,
         "needs_review": bool(draft.review_reasons),
         "review_reasons": list(draft.review_reasons),
         "search_text": search_texts[draft.position] if draft.position in search_texts else search_text(draft),
@@ -309,10 +306,15 @@ def create_articles(
     now = timezone.now()
     articles = []
     for draft, print_ in drafts:
-        values = imported_values(draft, print_, committees, search_texts)
-        published_at = now if values["status"] == Status.PUBLISHED else None
+        status = Status.DRAFT if draft.held else Status.PUBLISHED
         articles.append(
-            Article(source_page=source_page, position=draft.position, published_at=published_at, **values)
+            Article(
+                source_page=source_page,
+                position=draft.position,
+                status=status,
+                published_at=None if draft.held else now,
+                **imported_values(draft, print_, committees, search_texts),
+            )
         )
     Article.objects.bulk_create(articles)
     return list(zip(articles, (draft for draft, _ in drafts), strict=True))
@@ -325,8 +327,6 @@ def update_articles(
     for article, draft, print_ in updates:
         for name, value in imported_values(draft, print_, committees, search_texts).items():
             setattr(article, name, value)
-        if article.status == Status.PUBLISHED and article.published_at is None:
-            article.published_at = now
         article.updated_at = now  # bulk_update does not apply auto_now
     Article.objects.bulk_update([article for article, _, _ in updates], IMPORTED_FIELDS)
     return [(article, draft) for article, draft, _ in updates]

@@ -117,6 +117,9 @@ class ArticleDraft:
     photographers: list[str]
     source_text: str
     review_reasons: list[str] = field(default_factory=list)
+    # Held back from readers until an editor publishes it: only for doubts that would mislead
+    # (no committee, so no region; no certain year, so a wrong date). Other reasons are notes.
+    held: bool = False
 
 
 @dataclass(frozen=True)

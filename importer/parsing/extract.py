@@ -57,6 +57,7 @@ def extract_article(
         photographers=list(segment.photographers),
         source_text=source_text,
         review_reasons=list(dict.fromkeys(reasons)),
+        held=committees.primary is None or not year_guess.certain,
     )
 
 

@@ -93,11 +93,12 @@ def test_load_page_creates_the_rows_a_draft_implies(committees):
         correspondents=["苏天泰", "刘津津"],
         photographers=["张强"],
     )
-    second = make_article(2, region_codes=[], dateline=None, review_reasons=["未找到电头"])
+    second = make_article(2, region_codes=[], dateline=None, review_reasons=["未识别到政协组织"], held=True)
+    noted = make_article(3, review_reasons=["消息无事件日期"], event_date=None)
 
-    result = load_page(make_page(first, second), "整版原文")
+    result = load_page(make_page(first, second, noted), "整版原文")
 
-    assert (result.created, result.updated, result.unchanged, result.flagged) == (2, 0, 0, 1)
+    assert (result.created, result.updated, result.unchanged, result.flagged) == (3, 0, 0, 2)
     page = SourcePage.objects.get()
     assert (page.filename, page.text, page.layout, page.year, page.year_evidence) == (
         "000_test.txt",
@@ -140,9 +141,12 @@ def test_load_page_creates_the_rows_a_draft_implies(committees):
         ("photographer", "张强"),
     ]
     held = Article.objects.get(position=2)
-    assert (held.status, held.needs_review, held.review_reasons) == (Status.DRAFT, True, ["未找到电头"])
+    assert (held.status, held.needs_review, held.review_reasons) == (Status.DRAFT, True, ["未识别到政协组织"])
     assert (held.published_at, held.committee, held.dateline) == (None, None, "")
     assert held.committee_links.count() == 0
+    noted_article = Article.objects.get(position=3)
+    assert (noted_article.status, noted_article.needs_review) == (Status.PUBLISHED, True)
+    assert noted_article.published_at is not None
 
 
 def test_reimporting_an_unchanged_page_writes_nothing(committees):
@@ -230,6 +234,18 @@ def test_published_at_is_kept_when_a_published_article_is_updated(committees):
     load_page(make_page(make_article(1, body="改过的正文")), "原文")
 
     assert Article.objects.get().published_at == first_published
+
+
+def test_reimport_leaves_publication_to_the_editors(committees):
+    load_page(make_page(make_article(1), make_article(2, held=True)), "原文")
+    Article.objects.filter(position=1).update(status=Status.DRAFT)  # an editor withdrew it
+
+    load_page(
+        make_page(make_article(1, body="改过的正文"), make_article(2, held=False, body="也改了")), "原文"
+    )
+
+    statuses = dict(Article.objects.values_list("position", "status"))
+    assert statuses == {1: Status.DRAFT, 2: Status.DRAFT}
 
 
 def test_two_articles_reporting_one_numbered_meeting_share_it(committees):
