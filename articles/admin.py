@@ -27,14 +27,11 @@ from .models import (
     SourcePage,
     Status,
 )
-from .search import index_text
+from .search import INDEXED_FIELDS, article_index_text
 
 admin.site.site_header = _("甘肃政协报 编辑后台")
 admin.site.site_title = _("甘肃政协报 编辑后台")
 admin.site.index_title = _("稿件审核与发布")
-
-# The fields whose words go into Article.search_text; a change to any of them re-indexes the article.
-INDEXED_FIELDS = ("headline", "subtitle", "body")
 
 
 def source_block(text: str) -> SafeString:
@@ -170,7 +167,7 @@ class ArticleAdmin(admin.ModelAdmin):
         if article.status == Status.PUBLISHED and article.published_at is None:
             article.published_at = timezone.now()
         if not change or any(name in form.changed_data for name in INDEXED_FIELDS):
-            article.search_text = index_text(*(getattr(article, name) for name in INDEXED_FIELDS))
+            article.search_text = article_index_text(article)
         super().save_model(request, article, form, change)
 
     def save_related(self, request: HttpRequest, form: ModelForm, formsets: list, change: bool) -> None:

@@ -30,6 +30,15 @@ def segment(text: str) -> list[str]:
     return [token for token in jieba.cut_for_search(text) if token.strip()]
 
 
+# The fields whose words go into Article.search_text; a change to any of them re-indexes the article.
+INDEXED_FIELDS = ("headline", "subtitle", "body")
+
+
+def article_index_text(article: object) -> str:
+    """Article.search_text for an Article or an importer draft: both carry the indexed fields."""
+    return index_text(*(getattr(article, name) or "" for name in INDEXED_FIELDS))
+
+
 def index_text(*parts: str) -> str:
     """The space-separated tokens stored in Article.search_text for the database's full-text index."""
     return " ".join(token for part in parts if part for token in segment(part))

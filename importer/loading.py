@@ -34,7 +34,7 @@ from articles.models import (
     SourcePage,
     Status,
 )
-from articles.search import index_text
+from articles.search import article_index_text
 from importer.parsing.drafts import ArticleDraft, MeetingDraft, PageDraft
 from organizations.models import Organization, Person, Role
 from portal.cache import invalidate_pages
@@ -215,14 +215,10 @@ def search_texts_to_write(page: PageDraft, stored: Mapping[int, str]) -> dict[in
     process writes the previous file; articles that will not be written are not segmented.
     """
     return {
-        draft.position: search_text(draft)
+        draft.position: article_index_text(draft)
         for draft in page.articles
         if stored.get(draft.position) != fingerprint(draft)
     }
-
-
-def search_text(draft: ArticleDraft) -> str:
-    return index_text(draft.headline, draft.subtitle, draft.body)
 
 
 @transaction.atomic
@@ -293,7 +289,7 @@ def imported_values(
         "fingerprint": print_,
         "needs_review": bool(draft.review_reasons),
         "review_reasons": list(draft.review_reasons),
-        "search_text": search_texts[draft.position] if draft.position in search_texts else search_text(draft),
+        "search_text": search_texts.get(draft.position) or article_index_text(draft),
     }
 
 
