@@ -8,6 +8,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.html import escape
 
 from .filters import ArticleFilter
 from .models import Article
@@ -37,7 +38,8 @@ class LatestArticlesFeed(Feed):
         return article.headline or article.body[:30]
 
     def item_description(self, article: Article) -> str:
-        return article.subtitle or next(iter(article.paragraphs), "")
+        """Feed readers render <description> as HTML, so the text goes out escaped."""
+        return escape(article.subtitle or next(iter(article.paragraphs), ""))
 
     def item_pubdate(self, article: Article) -> datetime.datetime | None:
         if article.event_date is None:

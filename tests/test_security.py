@@ -210,10 +210,6 @@ def test_feed_titles_are_the_text_as_printed(hostile, client):
     assert [item["title"] for item in feed_items(client)] == [hostile.article.headline]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="articles/feeds.py returns the subtitle as raw HTML; item_description should escape() it",
-)
 def test_feed_descriptions_are_escaped_html(hostile, client):
     # Feed readers render <description> as HTML, so text must arrive there escaped.
     assert "<script" not in feed_items(client)[0]["description"]
