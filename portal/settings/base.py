@@ -107,12 +107,11 @@ LOGIN_COOLOFF_SECONDS = env.int("LOGIN_COOLOFF_SECONDS", default=15 * 60)
 # request.META (e.g. HTTP_X_REAL_IP); empty means the peer address (REMOTE_ADDR).
 CLIENT_IP_HEADER = env("CLIENT_IP_HEADER", default="")
 
-# Our pages need no inline script or <style>; the activity chart sizes its SVG with a style attribute.
+# Readers' pages need no inline script or style at all.
 CONTENT_SECURITY_POLICY = {
     "default-src": ["'self'"],
     "script-src": ["'self'"],
     "style-src": ["'self'"],
-    "style-src-attr": ["'unsafe-inline'"],
     "img-src": ["'self'", "data:"],
     "font-src": ["'self'"],
     "connect-src": ["'self'"],
@@ -121,7 +120,8 @@ CONTENT_SECURITY_POLICY = {
     "form-action": ["'self'"],
     "frame-ancestors": ["'none'"],
 }
-# Django's admin templates (and our article form) carry <style> blocks; editors only, no inline script.
+# Django's admin templates (and our article form) carry <style> blocks and style attributes; editors
+# only, and still no inline script.
 CONTENT_SECURITY_POLICY_ADMIN = {**CONTENT_SECURITY_POLICY, "style-src": ["'self'", "'unsafe-inline'"]}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
