@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db import connection, transaction
-from django.db.models import Model, Q
+from django.db.models import Model, Q, QuerySet
 from django.utils import timezone
 
 from articles.models import (
@@ -168,7 +168,7 @@ def plan_page(page: PageDraft, source_text: str) -> PagePlan:
 
 
 def stored_articles(source_page: SourcePage) -> dict[int, Article]:
-    articles = source_page.articles.only("id", "position", "fingerprint", "edited", "published_at")
+    articles = source_page.articles.only("id", "position", "fingerprint", "edited", "published_at").order_by()
     return {article.position: article for article in articles}
 
 
@@ -204,7 +204,7 @@ def load_page(
 
 def stored_fingerprints(filename: str) -> dict[int, str]:
     """Fingerprints of a page's stored articles by position, to tell which drafts need segmenting."""
-    articles = Article.objects.filter(source_page__filename=filename)
+    articles = Article.objects.filter(source_page__filename=filename).order_by()
     return dict(articles.values_list("position", "fingerprint"))
 
 
@@ -412,8 +412,7 @@ def resolve_persons(
     )
     if not wanted:
         return {}
-    stored = Person.objects.filter(name__in={name for name, _ in wanted})
-    found = {(person.name, person.organization_id): person for person in stored}
+    found = {(person.name, person.organization_id): person for person in stored_persons(wanted)}
     missing = [
         Person(name=name, organization_id=committee_id)
         for name, committee_id in wanted
@@ -422,6 +421,20 @@ def resolve_persons(
     for person in Person.objects.bulk_create(missing):
         found[person.name, person.organization_id] = person
     return found
+
+
+def stored_persons(wanted: Iterable[PersonKey]) -> QuerySet[Person]:
+    """A small superset of the stored Persons among `wanted`: their names within their committees.
+
+    By name alone the query would return every namesake in every committee, a set that grows
+    with the archive; the committees of one file are few.
+    """
+    names = {name for name, _ in wanted}
+    committee_ids = {committee_id for _, committee_id in wanted}
+    within = Q(organization_id__in=committee_ids - {None})
+    if None in committee_ids:
+        within |= Q(organization__isnull=True)
+    return Person.objects.filter(within, name__in=names).order_by()
 
 
 def resolve_roles(
@@ -440,7 +453,7 @@ def resolve_roles(
         return {}
     stored = Role.objects.filter(
         person_id__in={pk for pk, _ in spans}, title__in={title for _, title in spans}
-    )
+    ).order_by()
     roles = {(role.person_id, role.title): role for role in stored if (role.person_id, role.title) in spans}
     widened = [role for key, role in roles.items() if widen(role, spans[key])]
     Role.objects.bulk_update(widened, ["first_seen", "last_seen"])
