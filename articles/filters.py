@@ -7,13 +7,13 @@ from typing import ClassVar
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Case, Count, F, QuerySet, When
+from django.db.models import Case, Count, F, QuerySet, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from organizations.models import Level, Organization, Person
 
 from . import search
-from .models import Article, ArticleCommittee, ArticleMeeting, Kind, Meeting, MeetingType
+from .models import Article, Kind, Meeting, MeetingType
 
 CODE = re.compile(r"62\d{4}")
 SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,59}")
@@ -89,7 +89,8 @@ class ArticleFilter(django_filters.FilterSet):
         fields = ("q", "region", "meeting_type", "kind", "date_after", "date_before", "person")
 
     def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        return search.search(queryset, value) if value else queryset
+        """Only the matches, still newest first: the listing ranks them (`search.RankedMatches`)."""
+        return search.matching(queryset, value) if value else queryset
 
     def filter_region(self, queryset: QuerySet, name: str, value: Organization | None) -> QuerySet:
         return queryset.in_region(value) if value else queryset
@@ -133,34 +134,36 @@ class ArticleFilter(django_filters.FilterSet):
         return queryset
 
     def facet_counts(self) -> dict[str, dict]:
-        """How many articles each choice would show, given the other filters; five queries in all."""
-        regional = self.filtered_without("region")
+        """How many articles each choice would show, given the other filters; three queries in all.
+
+        Also "total", the number of articles all filters select: the kind facet already counts them.
+        """
+        kinds = kind_counts(self.filtered_without("kind"))
+        chosen_kind = self.chosen().get("kind")
+        regions = region_counts(self.filtered_without("region"))
         return {
             "meeting_type": meeting_type_counts(self.filtered_without("meeting_type")),
-            "kind": kind_counts(self.filtered_without("kind")),
-            "region": region_counts(regional),
+            "kind": kinds,
+            "region": regions["committees"],
             # The province includes every article, so its count is the count with no region chosen.
-            "all_regions": regional.count(),
+            "all_regions": regions["all"],
+            "total": kinds.get(chosen_kind, 0) if chosen_kind else sum(kinds.values()),
         }
 
 
-def _ids(articles: QuerySet) -> QuerySet:
-    return articles.order_by().values("pk")
-
-
 def meeting_type_counts(articles: QuerySet) -> dict[str, int]:
+    """Articles per type of the meetings they report, in one GROUP BY over the articles' links."""
     rows = (
-        ArticleMeeting.objects.filter(article__in=_ids(articles))
-        .values_list("meeting__meeting_type")
-        .annotate(count=Count("article", distinct=True))
-        .order_by()
+        articles.order_by()
+        .filter(meeting_links__isnull=False)
+        .values_list("meeting_links__meeting__meeting_type")
+        .annotate(count=Count("pk", distinct=True))
     )
     return dict(rows)
 
 
 def kind_counts(articles: QuerySet) -> dict[str, int]:
-    rows = Article.objects.filter(pk__in=_ids(articles)).values_list("kind").annotate(count=Count("pk"))
-    return dict(rows.order_by())
+    return dict(articles.order_by().values_list("kind").annotate(count=Count("pk")))
 
 
 def prefecture_of(organization: str) -> Case:
@@ -171,17 +174,32 @@ def prefecture_of(organization: str) -> Case:
     )
 
 
-def region_counts(articles: QuerySet) -> dict[int, int]:
-    """Counts keyed by committee id; a prefecture's includes its counties', without double counting."""
-    links = ArticleCommittee.objects.filter(article__in=_ids(articles)).order_by()
-    own = links.values_list("organization").annotate(count=Count("article", distinct=True))
+def region_counts(articles: QuerySet) -> dict:
+    """Counts by committee id ("committees") and the number of articles ("all"), in one query.
+
+    A prefecture's count includes its counties', without double counting an article about both;
+    a county's (or the province's own) is its own. Three aggregates joined by UNION ALL, each row
+    tagged with what it counts.
+    """
+    articles = articles.order_by()
+    links = articles.filter(committee_links__isnull=False)
+    own = links.values_list(
+        Value("own"), "committee_links__organization", "committee_links__organization__level"
+    ).annotate(count=Count("pk"))
     rolled_up = (
-        links.annotate(prefecture=prefecture_of("organization"))
+        links.annotate(prefecture=prefecture_of("committee_links__organization"))
         .filter(prefecture__isnull=False)
-        .values_list("prefecture")
-        .annotate(count=Count("article", distinct=True))
+        .values_list(Value("prefecture"), "prefecture", Value(""))
+        .annotate(count=Count("pk", distinct=True))
     )
-    return {**dict(own), **dict(rolled_up)}
+    total = articles.values_list(Value("all"), Value(0), Value("")).annotate(count=Count("pk"))
+    counts: dict = {"committees": {}, "all": 0}
+    for tag, organization, level, count in own.union(rolled_up, total, all=True):
+        if tag == "all":
+            counts["all"] = count
+        elif tag == "prefecture" or level != Level.PREFECTURE:
+            counts["committees"][organization] = count
+    return counts
 
 
 class MeetingFilter(django_filters.FilterSet):

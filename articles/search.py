@@ -1,20 +1,34 @@
 """Chinese full-text search: segmentation with jieba, shared by indexing and querying.
 
 Indexing and querying must segment the same way, so both go through `segment`. The database does
-the matching: on SQLite an FTS5 table over `Article.search_text`, kept in sync by triggers; on
-PostgreSQL a GIN index on `to_tsvector('simple', search_text)` (both created by migration 0002).
+the matching: on SQLite an FTS5 table over `Article.search_text`, kept in sync by triggers (migration
+0002); on PostgreSQL a stored `search_vector` column, `to_tsvector('simple', search_text)`, with a
+GIN index (migration 0003). Relevance is computed from `search_text` for the newest matches only
+(`relevance`, `RANKED_MATCHES`), so a word in every article is about as fast as a rare one.
 Query text is reader input: it is segmented, stripped of operators and quoted here, never handed
 to MATCH or to_tsquery as typed.
 """
 
+import functools
 import math
 import re
 
 import jieba
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connections
-from django.db.models import F, FloatField, Func, QuerySet, Value
-from django.db.models.expressions import RawSQL
+from django.db.models import (
+    BooleanField,
+    Case,
+    Expression,
+    ExpressionWrapper,
+    F,
+    FloatField,
+    Func,
+    QuerySet,
+    TextField,
+    Value,
+    When,
+)
+from django.db.models.functions import Concat, Length, Replace
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from jieba import finalseg
@@ -160,10 +174,17 @@ def fts5_match(tokens: list[str]) -> str:
     return " AND ".join('"{}"'.format(token.replace('"', '""')) for token in tokens)
 
 
-class FTS5Rank(Func):
-    """bm25 of the article's row in the FTS5 table: lower is more relevant, so it is negated."""
+class FTS5Match(Func):
+    """The article's row is among the FTS5 matches of `match`.
 
-    output_field = FloatField()
+    The id gets a unary plus so SQLite cannot look every match up by primary key: reading `status`
+    and `event_date` from rows whose body spills onto overflow pages costs 200-400 ms for 100k
+    matches, while checking ids against the match list along the (status, event_date) index costs
+    15-40 ms, and stops early when the newest matches are all that is wanted.
+    """
+
+    conditional = True
+    output_field = BooleanField()
 
     def __init__(self, match: str) -> None:
         super().__init__(F("pk"), Value(match))
@@ -171,51 +192,138 @@ class FTS5Rank(Func):
     def as_sql(self, compiler, connection, **extra_context):
         pk_sql, pk_params = compiler.compile(self.source_expressions[0])
         match_sql, match_params = compiler.compile(self.source_expressions[1])
-        sql = (
-            f"(SELECT -bm25({FTS_TABLE}) FROM {FTS_TABLE} "
-            f"WHERE {FTS_TABLE} MATCH {match_sql} AND {FTS_TABLE}.rowid = {pk_sql})"
-        )
-        return sql, (*match_params, *pk_params)
+        sql = f"+{pk_sql} IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH {match_sql})"
+        return sql, (*pk_params, *match_params)
 
 
-class SimpleVector(Func):
-    """The exact expression of the PostgreSQL GIN index, so the planner can use it."""
+class VectorMatch(Func):
+    """The article's stored `search_vector` (migration 0003) matches every word of `words`."""
 
-    template = "to_tsvector('simple'::regconfig, %(expressions)s)"
-    output_field = SearchVectorField()
+    conditional = True
+    output_field = BooleanField()
+
+    def __init__(self, words: str) -> None:
+        super().__init__(F("pk"), Value(words))
+
+    def as_sql(self, compiler, connection, **extra_context):
+        pk = self.source_expressions[0]  # resolved to the article table's column, under its alias
+        words_sql, words_params = compiler.compile(self.source_expressions[1])
+        table = compiler.quote_name_unless_alias(pk.alias)
+        return f"{table}.search_vector @@ plainto_tsquery('simple'::regconfig, {words_sql})", words_params
 
 
-def search(queryset: QuerySet, query: str) -> QuerySet:
-    """Articles matching every word of `query`, most relevant first, newer first among equals.
+def matching(queryset: QuerySet, query: str) -> QuerySet:
+    """The articles of `queryset` containing every word of `query`, in the queryset's own order.
 
-    Annotates `search_rank`. An empty query, or one with no words, matches nothing.
+    An empty query, or one with no words, matches nothing.
     """
     tokens = query_tokens(query)
     if not tokens:
         return queryset.none()
     if connections[queryset.db].vendor == "postgresql":
-        return _search_postgresql(queryset, tokens)
-    return _search_sqlite(queryset, tokens)
+        return queryset.filter(VectorMatch(" ".join(tokens)))
+    return queryset.filter(FTS5Match(fts5_match(tokens)))
 
 
-def _search_sqlite(queryset: QuerySet, tokens: list[str]) -> QuerySet:
-    match = fts5_match(tokens)
-    matching = RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [match])
-    return _by_relevance(queryset.filter(pk__in=matching).annotate(search_rank=FTS5Rank(match)))
+# Relevance is ranked among the newest matches only, so a word found in every article costs what a
+# rare one does: ranking reads each candidate's text, and the newest come from the date index.
+RANKED_MATCHES = 200
+# BM25's term-frequency saturation and length normalisation (Robertson's usual constants).
+BM25_K1 = 1.2
+BM25_B = 0.75
+TYPICAL_TOKENS = 800  # tokens in a typical article's search_text: the length that is neither long nor short
 
 
-def _search_postgresql(queryset: QuerySet, tokens: list[str]) -> QuerySet:
-    tsquery = SearchQuery(" ".join(tokens), config="simple", search_type="plain")
-    vector = SimpleVector("search_text")
-    matching = queryset.annotate(search_vector=vector).filter(search_vector=tsquery)
-    return _by_relevance(matching.annotate(search_rank=SearchRank(vector, tsquery)))
+def text_value(value: str) -> Value:
+    """A text literal: PostgreSQL's Concat and Replace refuse to mix text with varchar."""
+    return Value(value, output_field=TextField())
 
 
-def _by_relevance(queryset: QuerySet) -> QuerySet:
-    return queryset.order_by(F("search_rank").desc(), F("event_date").desc(nulls_last=True), "-pk")
+def relevance(tokens: list[str]) -> Expression:
+    """BM25's term part, summed over the query's words, from the article's `search_text`.
+
+    Every match contains every word, so there is no inverse document frequency to weigh words by:
+    an article ranks high when the words recur in it, more so in a short one. Plain string
+    functions, so SQLite and PostgreSQL rank alike, and only the rows it is asked for pay for it.
+    """
+    # Tokens are space-separated; doubled spaces let each occurrence keep its own delimiters.
+    padded = Concat(
+        text_value(" "),
+        Replace("search_text", text_value(" "), text_value("  ")),
+        text_value(" "),
+        output_field=TextField(),
+    )
+    length = ExpressionWrapper(
+        Length("search_text") - Length(Replace("search_text", text_value(" "), text_value(""))) + 1.0,
+        output_field=FloatField(),
+    )
+    norm = BM25_K1 * (1 - BM25_B) + BM25_K1 * BM25_B * length / TYPICAL_TOKENS
+    score = None
+    for token in tokens:
+        needle = f" {token} "
+        removed = Length(padded) - Length(Replace(padded, text_value(needle), text_value("")))
+        frequency = ExpressionWrapper(removed / float(len(needle)), output_field=FloatField())
+        term = frequency * (BM25_K1 + 1) / (frequency + norm)
+        score = term if score is None else score + term
+    return ExpressionWrapper(score, output_field=FloatField())
 
 
+NEWEST = (F("event_date").desc(nulls_last=True), F("pk").desc())
+
+
+def newest_matches(found: QuerySet) -> QuerySet:
+    """The ids of the RANKED_MATCHES newest articles of `found`: the ones ranked by relevance."""
+    return found.order_by(*NEWEST).values("pk")[:RANKED_MATCHES]
+
+
+def search(queryset: QuerySet, query: str) -> QuerySet:
+    """Articles matching every word of `query` in reading order, annotated with `search_rank`.
+
+    The reading order: the newest RANKED_MATCHES matches, most relevant first (newer first among
+    equals), then every older match, newest first (its `search_rank` is None). `RankedMatches`
+    serves the same order a page at a time without sorting every match.
+    """
+    tokens = query_tokens(query)
+    found = matching(queryset, query)
+    if not tokens:
+        return found
+    rank = Case(When(pk__in=newest_matches(found), then=relevance(tokens)), output_field=FloatField())
+    return found.annotate(search_rank=rank).order_by(F("search_rank").desc(nulls_last=True), *NEWEST)
+
+
+class RankedMatches:
+    """The matches of a search in `search`'s reading order, for a Paginator: `count()` and slices.
+
+    A slice within the ranked head costs one query over at most RANKED_MATCHES rows; a slice past
+    it is the matches in date order from the same offset (the head is exactly the newest ones).
+    """
+
+    def __init__(self, found: QuerySet, query: str) -> None:
+        self.found = found.order_by(*NEWEST)
+        self.tokens = query_tokens(query)
+
+    def count(self) -> int:
+        return self.found.count()
+
+    def __getitem__(self, index: slice) -> list:
+        start, stop = index.start or 0, index.stop
+        rows = []
+        if start < RANKED_MATCHES:
+            rows += list(self.ranked()[start : min(stop, RANKED_MATCHES)])
+        if stop > RANKED_MATCHES:
+            rows += list(self.found[max(start, RANKED_MATCHES) : stop])
+        return rows
+
+    def ranked(self) -> QuerySet:
+        if not self.tokens:
+            return self.found.none()
+        head = self.found.filter(pk__in=newest_matches(self.found))
+        return head.annotate(search_rank=relevance(self.tokens)).order_by(F("search_rank").desc(), *NEWEST)
+
+
+@functools.lru_cache(maxsize=256)
 def _token_pattern(query: str) -> re.Pattern | None:
+    """One pattern per query, however many titles and snippets a page highlights with it."""
     tokens = sorted(query_tokens(query), key=len, reverse=True)
     if not tokens:
         return None

@@ -54,16 +54,18 @@ class CommitteeDetailView(DetailView):
     def get_context_data(self, **kwargs):
         committee = self.object
         articles = published_articles().in_region(committee).newest_first()
-        counts = monthly_counts(Article.objects.published().in_region(committee), Value(committee.pk))
+        in_region = Article.objects.published().in_region(committee)
+        months = chart_months(in_region)
+        counts = monthly_counts(in_region, Value(committee.pk), months)
         return super().get_context_data(
             articles=articles[:COMMITTEE_ARTICLES],
-            article_total=articles.count(),
+            article_total=Article.objects.count_in_region(committee),
             meetings=reported_meetings().filter(organization=committee)[:COMMITTEE_MEETINGS],
             leaders=self.leaders(committee),
             children=committee.children.order_by("code"),
             chart_rows=[(committee.division_name, "", committee.pk)],
             chart_counts=counts,
-            chart_months=chart_months(counts),
+            chart_months=months,
             **kwargs,
         )
 

@@ -1,6 +1,7 @@
 """Full-text search: segmentation shared with the index, ranking, highlighting, hostile queries."""
 
 import datetime
+from unittest import mock
 
 from django.test import TestCase
 
@@ -105,6 +106,23 @@ class SearchTests(TestCase):
         new = make_article("白银市政协调研文旅", region="620400", event_date=datetime.date(2023, 9, 1))
         ranked = list(search.search(Article.objects.published(), "文旅"))
         self.assertEqual(ranked, [new, old])
+
+    def test_only_the_newest_matches_are_ranked_then_older_ones_follow_by_date(self):
+        def dated(headline: str, year: int, body: str) -> Article:
+            return make_article(headline, body=body, event_date=datetime.date(year, 1, 1))
+
+        dense = dated("陇南市政协调研", 2020, "花椒花椒花椒。")
+        older = dated("陇南市政协视察", 2021, "看了花椒基地。" + "其他工作。" * 30)
+        sparse = dated("陇南市政协座谈", 2022, "也谈到花椒。" + "其他工作。" * 50)
+        newest = dated("陇南市政协协商", 2023, "花椒产业，花椒品牌。")
+        everything = search.search(Article.objects.published(), "花椒")
+        self.assertEqual(everything.first(), dense)  # all four ranked: the densest first
+        with mock.patch.object(search, "RANKED_MATCHES", 2):
+            ranked = list(search.search(Article.objects.published(), "花椒"))
+            self.assertEqual(ranked, [newest, sparse, older, dense])
+            pages = search.RankedMatches(search.matching(Article.objects.published(), "花椒"), "花椒")
+            self.assertEqual(pages.count(), 4)
+            self.assertEqual([*pages[0:1], *pages[1:3], *pages[3:4]], ranked)
 
     def test_hostile_queries_return_results_or_nothing(self):
         for query in HOSTILE_QUERIES:

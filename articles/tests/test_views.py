@@ -80,6 +80,30 @@ class ListingTests(TestCase):
         self.assertContains(response, "<mark>兰州</mark>")
         self.assertContains(response, "<h1>搜索“兰州”</h1>", html=True)
 
+    def test_page_size_is_one_of_the_offered_sizes(self):
+        for value, size in [("50", 25), ("100", 25), ("20", 20), ("7", 20), ("1000", 20), ("x", 20)]:
+            with self.subTest(value=value):
+                response = self.client.get(LISTING, {"page_size": value})
+                self.assertEqual(len(response.context["object_list"]), size)
+
+    def test_canonical_link_keeps_a_chosen_page_size(self):
+        response = self.client.get(LISTING, {"page_size": "50"})
+        self.assertContains(
+            response, '<link rel="canonical" href="http://testserver/articles/?page_size=50">'
+        )
+
+    def test_listing_takes_the_same_few_queries_at_every_page_size(self):
+        def queries(**params) -> int:
+            with CaptureQueriesContext(connection) as captured:
+                self.client.get(LISTING, params)
+            return len(captured)
+
+        for filters in [{}, {"region": "620100", "meeting_type": "standing"}, {"q": "兰州"}]:
+            with self.subTest(filters=filters):
+                small, large = queries(**filters), queries(page_size="100", **filters)
+                self.assertEqual(small, large)
+                self.assertLessEqual(large, 8)
+
     def test_query_count_does_not_grow_with_results(self):
         with CaptureQueriesContext(connection) as few:
             self.client.get(LISTING, {"region": "620100", "date_before": "2023-01-05"})
