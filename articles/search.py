@@ -10,7 +10,6 @@ to MATCH or to_tsquery as typed.
 """
 
 import functools
-import math
 import re
 
 import jieba
@@ -31,7 +30,6 @@ from django.db.models import (
 from django.db.models.functions import Concat, Length, Replace
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
-from jieba import finalseg
 
 jieba.setLogLevel(60)  # jieba logs its dictionary loading at INFO on every process start
 
@@ -42,110 +40,8 @@ MAX_QUERY_TOKENS = 24
 
 
 def segment(text: str) -> list[str]:
-    """Search-engine segmentation: words plus their dictionary sub-words (乡村振兴 → 乡村, 振兴, 乡村振兴).
-
-    The tokens of `jieba.cut_for_search` (whitespace dropped), computed by `_cut` and
-    `_with_sub_words` in about 0.65 of the time jieba itself takes: segmentation is the costliest
-    step of an import, and indexing and querying both come through here.
-    """
-    return [token for token in _with_sub_words(_cut(text), jieba.dt.FREQ) if token.strip()]
-
-
-def _cut(text: str) -> list[str]:
-    """`jieba.cut(text)` (accurate mode, HMM for unknown words), token for token.
-
-    jieba's own code builds a DAG dict and takes `max` over generated tuples per character; this
-    walks the same dictionary in one loop per character (`_route`) with identical arithmetic, so
-    the same route wins, ties included.
-    """
-    tokenizer = jieba.dt
-    tokenizer.check_initialized()
-    frequencies, log_total = tokenizer.FREQ, math.log(tokenizer.total)
-    tokens: list[str] = []
-    for block in _HAN.split(text):
-        if not block:
-            continue
-        if _HAN.match(block):
-            _cut_block(block, frequencies, log_total, tokens)
-            continue
-        for piece in _SKIP.split(block):
-            if _SKIP.match(piece):
-                tokens.append(piece)
-            else:
-                tokens.extend(piece)  # punctuation and other symbols, one token per character
-    return tokens
-
-
-_HAN = jieba.re_han_default  # runs of Chinese, Latin letters and digits: what the dictionary segments
-_SKIP = jieba.re_skip_default
-
-
-def _route(block: str, frequencies: dict[str, int], log_total: float) -> list[int]:
-    """For each start in `block`, the end of the word jieba's most probable route takes from there.
-
-    jieba's `get_DAG` + `calc`: words are dictionary entries with a count (pure prefixes have 0), a
-    character without one is a word of count 1, and of equal scores the longer word wins.
-    """
-    size = len(block)
-    score = [0.0] * (size + 1)
-    ends = [0] * size
-    for start in range(size - 1, -1, -1):
-        best, end = None, start + 1
-        stop = start + 1
-        count = frequencies.get(block[start])
-        while count is not None:
-            if count:
-                value = math.log(count) - log_total + score[stop]
-                if best is None or value >= best:
-                    best, end = value, stop
-            if stop == size:
-                break
-            stop += 1
-            count = frequencies.get(block[start:stop])
-        score[start] = 0.0 - log_total + score[start + 1] if best is None else best
-        ends[start] = end
-    return ends
-
-
-def _cut_block(block: str, frequencies: dict[str, int], log_total: float, tokens: list[str]) -> None:
-    """jieba's `__cut_DAG`: words of the route; runs of single characters go to the HMM."""
-    ends = _route(block, frequencies, log_total)
-    start, run_start = 0, None
-    while start < len(block):
-        end = ends[start]
-        if end - start == 1:
-            run_start = start if run_start is None else run_start
-        else:
-            if run_start is not None:
-                _cut_run(block[run_start:start], frequencies, tokens)
-                run_start = None
-            tokens.append(block[start:end])
-        start = end
-    if run_start is not None:
-        _cut_run(block[run_start:], frequencies, tokens)
-
-
-def _cut_run(run: str, frequencies: dict[str, int], tokens: list[str]) -> None:
-    """Single characters in a row: a name or other unknown word for the HMM, unless a dictionary word."""
-    if len(run) == 1:
-        tokens.append(run)
-    elif not frequencies.get(run):
-        tokens.extend(finalseg.cut(run))
-    else:
-        tokens.extend(run)
-
-
-def _with_sub_words(words: list[str], frequencies: dict[str, int]) -> list[str]:
-    """jieba's `cut_for_search`: before each word of 3+ characters, its dictionary 2- and 3-grams."""
-    tokens: list[str] = []
-    for word in words:
-        length = len(word)
-        if length > 2:
-            tokens.extend(gram for i in range(length - 1) if frequencies.get(gram := word[i : i + 2]))
-        if length > 3:
-            tokens.extend(gram for i in range(length - 2) if frequencies.get(gram := word[i : i + 3]))
-        tokens.append(word)
-    return tokens
+    """Search-engine segmentation: words plus their dictionary sub-words (乡村振兴 → 乡村, 振兴, 乡村振兴)."""
+    return [token for token in jieba.cut_for_search(text) if token.strip()]
 
 
 # The fields whose words go into Article.search_text; a change to any of them re-indexes the article.
