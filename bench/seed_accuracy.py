@@ -4,6 +4,8 @@ Prints one row per page and layout (each seed as printed and rendered in the oth
 pages in tests/pages), then the overall row over every article and the contract's targets. Metrics are
 defined in tests/accuracy.py; `spurious` is a count, the rest are shares. `--misses` also lists what
 went wrong in each page, for whoever tunes the importer (on structure, never on these strings).
+`--renders N` adds, per layout, the score over N further random renderings of every annotated page:
+pages the importer has never been tuned against.
 """
 
 from __future__ import annotations
@@ -29,7 +31,9 @@ from tests.accuracy import (  # noqa: E402
     field_agrees,
     import_records,
     iter_cases,
+    load_gold,
     match_articles,
+    rendered_case,
     tally,
 )
 
@@ -50,6 +54,7 @@ COLUMNS = {
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", action="store_true", help="list the wrong fields of each page")
+    parser.add_argument("--renders", type=int, default=0, help="random renderings per page and layout")
     args = parser.parse_args()
     directory = Directory.from_fixture(ROOT / "fixtures" / "organizations.json")
     overall = Tally()
@@ -62,7 +67,24 @@ def main() -> None:
         if args.misses:
             print_misses(predicted, gold)
     print(row("overall", "", overall.metrics()))
+    if args.renders:
+        for layout, counts in unseen_renderings(directory, args.renders).items():
+            print(row(f"{args.renders} renders/page", f"{layout} (unseen)", counts.metrics()))
     print(row("target", "", TARGETS))
+
+
+def unseen_renderings(directory: Directory, renders: int) -> dict[str, Tally]:
+    """Every annotated page printed `renders` more times in each layout, scored per layout."""
+    stems = [path.stem for path in sorted((ROOT / "seeds").glob("*.txt"))]
+    stems += [path.stem for path in sorted((ROOT / "tests" / "pages").glob("*.txt"))]
+    totals = {"paragraph": Tally(), "column": Tally()}
+    for stem in stems:
+        gold = load_gold(stem)
+        for layout, total in totals.items():
+            for variant in range(1, renders + 1):
+                _label, text, rendered_gold = rendered_case(stem, gold, layout, variant)
+                total.add(tally(import_records(rendered_gold[0]["source"], text, directory), rendered_gold))
+    return totals
 
 
 def header() -> str:
