@@ -127,7 +127,7 @@ RANKED_MATCHES = 200
 # BM25's term-frequency saturation and length normalisation (Robertson's usual constants).
 BM25_K1 = 1.2
 BM25_B = 0.75
-TYPICAL_TOKENS = 800  # tokens in a typical article's search_text: the length that is neither long nor short
+TYPICAL_TOKENS = 400  # about the seeds' average tokens per search_text: neither long nor short
 
 
 def text_value(value: str) -> Value:
@@ -138,9 +138,10 @@ def text_value(value: str) -> Value:
 def relevance(tokens: list[str]) -> Expression:
     """BM25's term part, summed over the query's words, from the article's `search_text`.
 
-    Every match contains every word, so there is no inverse document frequency to weigh words by:
-    an article ranks high when the words recur in it, more so in a short one. Plain string
-    functions, so SQLite and PostgreSQL rank alike, and only the rows it is asked for pay for it.
+    An article ranks high when the words recur in it, more so in a short one. BM25's inverse
+    document frequency, which would weigh a rare query word above a common one, is left out: every
+    match contains every word anyway, and it would cost a count per word. Plain string functions,
+    so SQLite and PostgreSQL rank alike, and only the rows it is asked for pay for it.
     """
     # Tokens are space-separated; doubled spaces let each occurrence keep its own delimiters.
     padded = Concat(
