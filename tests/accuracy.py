@@ -40,6 +40,28 @@ FIELD_METRICS = ("headline", "subtitle", "event_date", "region", "meeting_types"
 WHITESPACE = re.compile(r"\s+")
 
 
+# The keys of one export_articles record, in CONTRACTS.md §2's order.
+EXPORT_KEYS = [
+    "source",
+    "position",
+    "headline",
+    "kicker",
+    "subtitle",
+    "column",
+    "kind",
+    "dateline",
+    "event_date",
+    "region",
+    "regions",
+    "meeting_types",
+    "meeting",
+    "persons",
+    "correspondents",
+    "photographers",
+    "body",
+]
+
+
 def normalise(text: str | None) -> str:
     """Full- and half-width forms folded together (NFKC) and every space dropped, as a judge compares."""
     return WHITESPACE.sub("", unicodedata.normalize("NFKC", text or ""))

@@ -17,6 +17,7 @@ from django.conf import settings
 from articles.models import Kind, MeetingType
 from tests.accuracy import (
     ANNOTATIONS_DIR,
+    EXPORT_KEYS,
     TARGETS,
     import_records,
     iter_cases,
@@ -30,25 +31,6 @@ from tests.render import LAYOUTS, render_page, title_part
 SEEDS_DIR = Path(settings.BASE_DIR) / "seeds"
 PAGES_DIR = Path(__file__).resolve().parent / "pages"
 FIXTURE = Path(settings.BASE_DIR) / "fixtures" / "organizations.json"
-EXPORT_KEYS = [
-    "source",
-    "position",
-    "headline",
-    "kicker",
-    "subtitle",
-    "column",
-    "kind",
-    "dateline",
-    "event_date",
-    "region",
-    "regions",
-    "meeting_types",
-    "meeting",
-    "persons",
-    "correspondents",
-    "photographers",
-    "body",
-]
 PAGE_PATHS = sorted(SEEDS_DIR.glob("*.txt")) + sorted(PAGES_DIR.glob("*.txt"))
 CASES = list(iter_cases(SEEDS_DIR, PAGES_DIR))
 

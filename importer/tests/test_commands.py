@@ -15,26 +15,7 @@ from importer.loading import load_page
 from importer.parsing.drafts import MeetingDraft, PersonDraft
 from importer.tests.test_loading import JIAYUGUAN, JIUQUAN, make_article, make_page, writes
 from organizations.models import Person, Role
-
-CONTRACT_KEYS = [
-    "source",
-    "position",
-    "headline",
-    "kicker",
-    "subtitle",
-    "column",
-    "kind",
-    "dateline",
-    "event_date",
-    "region",
-    "regions",
-    "meeting_types",
-    "meeting",
-    "persons",
-    "correspondents",
-    "photographers",
-    "body",
-]
+from tests.accuracy import EXPORT_KEYS
 
 
 @pytest.fixture
@@ -65,7 +46,7 @@ def test_export_writes_the_contract_record(committees):
 
     [record] = export()
 
-    assert list(record) == CONTRACT_KEYS
+    assert list(record) == EXPORT_KEYS
     assert record == {
         "source": "000_a.txt",
         "position": 1,
@@ -257,7 +238,7 @@ def test_export_of_the_seeds_follows_the_contract(committees):
 
     records = export()
 
-    assert all(list(record) == CONTRACT_KEYS for record in records)
+    assert all(list(record) == EXPORT_KEYS for record in records)
     assert [(r["source"], r["position"]) for r in records] == sorted(
         (r["source"], r["position"]) for r in records
     )
