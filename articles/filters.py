@@ -7,7 +7,7 @@ from typing import ClassVar
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Case, Count, F, QuerySet, Value, When
+from django.db.models import Case, Count, F, Func, QuerySet, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from organizations.models import Level, Organization, Person
@@ -88,9 +88,20 @@ class ArticleFilter(django_filters.FilterSet):
         model = Article
         fields = ("q", "region", "meeting_type", "kind", "date_after", "date_before", "person")
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.search_conditions: dict[str, Func | None] = {}
+
     def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        """Only the matches, still newest first: the listing ranks them (`search.RankedMatches`)."""
-        return search.matching(queryset, value) if value else queryset
+        """Only the matches, still newest first: the listing ranks them (`search.RankedMatches`).
+
+        The condition is built once per filterset, though the facets filter several querysets.
+        """
+        if not value:
+            return queryset
+        if value not in self.search_conditions:
+            self.search_conditions[value] = search.match_condition(value, queryset.db)
+        return search.matching(queryset, self.search_conditions[value])
 
     def filter_region(self, queryset: QuerySet, name: str, value: Organization | None) -> QuerySet:
         return queryset.in_region(value) if value else queryset

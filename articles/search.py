@@ -73,23 +73,37 @@ def fts5_match(tokens: list[str]) -> str:
 class FTS5Match(Func):
     """The article's row is among the FTS5 matches of `match`.
 
-    The id gets a unary plus so SQLite cannot look every match up by primary key: reading `status`
-    and `event_date` from rows whose body spills onto overflow pages costs 200-400 ms for 100k
-    matches, while checking ids against the match list along the (status, event_date) index costs
-    15-40 ms, and stops early when the newest matches are all that is wanted.
+    With `many` matches the id gets a unary plus, so SQLite cannot look every match up by primary
+    key: reading `status` and `event_date` from rows whose texts spill onto overflow pages costs
+    200-400 ms for 100k matches, while checking ids against the match list along the (status,
+    event_date) index costs 15-40 ms. With few matches the lookups are the cheap way (a rare word:
+    11 lookups instead of a walk over the whole index).
     """
 
     conditional = True
     output_field = BooleanField()
 
-    def __init__(self, match: str) -> None:
+    def __init__(self, match: str, many: bool) -> None:
         super().__init__(F("pk"), Value(match))
+        self.many = many
 
     def as_sql(self, compiler, connection, **extra_context):
         pk_sql, pk_params = compiler.compile(self.source_expressions[0])
         match_sql, match_params = compiler.compile(self.source_expressions[1])
-        sql = f"+{pk_sql} IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH {match_sql})"
+        column = f"+{pk_sql}" if self.many else pk_sql
+        sql = f"{column} IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH {match_sql})"
         return sql, (*pk_params, *match_params)
+
+
+# Above this many FTS5 matches, checking ids along the date index beats looking each match up.
+FEW_MATCHES = 10_000
+
+
+def fts5_count(match: str, using: str) -> int:
+    """Rows matching `match` in the FTS5 index alone: milliseconds even for 100k matches."""
+    with connections[using].cursor() as cursor:
+        cursor.execute(f"SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [match])
+        return cursor.fetchone()[0]
 
 
 class VectorMatch(Func):
@@ -108,17 +122,29 @@ class VectorMatch(Func):
         return f"{table}.search_vector @@ plainto_tsquery('simple'::regconfig, {words_sql})", words_params
 
 
-def matching(queryset: QuerySet, query: str) -> QuerySet:
-    """The articles of `queryset` containing every word of `query`, in the queryset's own order.
+def match_condition(query: str, using: str) -> Func | None:
+    """The condition an article containing every word of `query` meets; None if it has no words.
 
-    An empty query, or one with no words, matches nothing.
+    On SQLite this counts the matches first (one query), to pick the cheaper plan: build it once
+    per request and filter with it as often as needed.
     """
     tokens = query_tokens(query)
     if not tokens:
-        return queryset.none()
-    if connections[queryset.db].vendor == "postgresql":
-        return queryset.filter(VectorMatch(" ".join(tokens)))
-    return queryset.filter(FTS5Match(fts5_match(tokens)))
+        return None
+    if connections[using].vendor == "postgresql":
+        return VectorMatch(" ".join(tokens))
+    match = fts5_match(tokens)
+    return FTS5Match(match, many=fts5_count(match, using) > FEW_MATCHES)
+
+
+def matching(queryset: QuerySet, query: str | Func | None) -> QuerySet:
+    """The articles of `queryset` containing every word of `query`, in the queryset's own order.
+
+    `query` is the reader's text or a `match_condition` built from it. An empty query, or one with
+    no words, matches nothing.
+    """
+    condition = match_condition(query, queryset.db) if isinstance(query, str) else query
+    return queryset.none() if condition is None else queryset.filter(condition)
 
 
 # Relevance is ranked among the newest matches only, so a word found in every article costs what a
