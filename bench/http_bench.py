@@ -294,10 +294,24 @@ def production_environment() -> dict[str, str]:
 @contextmanager
 def gunicorn(database_url: str, uncached: bool) -> Iterator[str]:
     """gunicorn serving the site on a free loopback port; yields its base URL."""
-    port = free_port()
-    environment = {**production_environment(), "DATABASE_URL": database_url}
     if uncached:
-        environment.update(CACHE_URL="dummycache://", PAGE_CACHE_SECONDS="0")
+        with serving(database_url, CACHE_URL="dummycache://", PAGE_CACHE_SECONDS="0") as base:
+            yield base
+        return
+    # Shared by the workers, as production's cache must be (portal.W001): a worker recycled by
+    # max_requests, or one that has not seen a page yet, finds what the others rendered.
+    with (
+        tempfile.TemporaryDirectory(prefix="portal-page-cache-") as directory,
+        serving(database_url, CACHE_URL=f"filecache://{directory}") as base,
+    ):
+        yield base
+
+
+@contextmanager
+def serving(database_url: str, **settings: str) -> Iterator[str]:
+    """gunicorn with `settings` in its environment, answering on a free port."""
+    port = free_port()
+    environment = {**production_environment(), "DATABASE_URL": database_url, **settings}
     command = [PYTHON, "-m", "gunicorn", "portal.wsgi:application", "--bind", f"127.0.0.1:{port}"]
     # Several servers may run at once (tests, benchmarks): none takes the shared control socket.
     command += ["--no-control-socket", "--log-level", "warning"]

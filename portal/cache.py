@@ -11,7 +11,9 @@ each other's bumps through a cache they share (Redis, memcached, files, the data
 process-local default (`locmemcache://`) suits one process, and `manage.py check --deploy` says so.
 """
 
+import hashlib
 import time
+from collections.abc import Callable
 
 from django.conf import settings
 from django.core.cache import cache
@@ -21,6 +23,8 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.cache import get_cache_key, has_vary_header, learn_cache_key
 
 GENERATION_KEY = "portal:content-generation"
+# How often a request waiting for another's rendering of the same page looks for it.
+WAIT_POLL_SECONDS = 0.02
 
 
 def content_generation() -> int:
@@ -68,6 +72,41 @@ def store_page(request: HttpRequest, response: HttpResponse, generation: int) ->
     timeout = settings.PAGE_CACHE_SECONDS
     key = learn_cache_key(request, response, timeout, key_prefix(generation), cache=cache)
     cache.set(key, response, timeout)
+
+
+def render_lock_key(request: HttpRequest, generation: int) -> str:
+    """One lock per page and generation: the URL with its query string, hashed to a safe cache key."""
+    digest = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
+    return f"portal:rendering:{generation}:{digest}"
+
+
+def render_once(
+    request: HttpRequest, generation: int, render: Callable[[HttpRequest], HttpResponse]
+) -> HttpResponse:
+    """Render a missing page in one request while the others asking for it wait for the result.
+
+    After an editor's change or an imported file every page misses at once; without this, each
+    reader arriving meanwhile renders the same page again and a popular listing is computed by every
+    worker thread together. The first request takes a lock in the cache and renders; the rest poll
+    the cache for up to PAGE_CACHE_WAIT_SECONDS and render themselves if the page is still missing
+    (the renderer failed, or the page is not storable). The lock is only as shared as the cache.
+    """
+    lock = render_lock_key(request, generation)
+    if cache.add(lock, True, timeout=settings.PAGE_CACHE_WAIT_SECONDS):
+        try:
+            return render(request)
+        finally:
+            cache.delete(lock)
+    deadline = time.monotonic() + settings.PAGE_CACHE_WAIT_SECONDS
+    while time.monotonic() < deadline:
+        time.sleep(WAIT_POLL_SECONDS)
+        response = cached_page(request, generation)
+        if response is not None:
+            response["X-Page-Cache"] = "hit"
+            return response
+        if cache.get(lock) is None:  # rendered but not stored: nothing to wait for
+            break
+    return render(request)
 
 
 def is_storable(response: HttpResponse) -> bool:

@@ -8,7 +8,7 @@ from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 
-from .cache import cached_page, content_generation, invalidate_pages, is_storable, store_page
+from .cache import cached_page, content_generation, invalidate_pages, is_storable, render_once, store_page
 
 GetResponse = Callable[[HttpRequest], HttpResponse]
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
@@ -46,6 +46,9 @@ class PageCacheMiddleware:
         if response is not None:
             response["X-Page-Cache"] = "hit"
             return response
+        return render_once(request, generation, lambda request: self.render_and_store(request, generation))
+
+    def render_and_store(self, request: HttpRequest, generation: int) -> HttpResponse:
         response = self.get_response(request)
         if request.method == "GET" and is_storable(response):
             store_page(request, response, generation)

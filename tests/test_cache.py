@@ -4,6 +4,7 @@ Tests run inside a transaction that is never committed, so the invalidations tha
 are run by `django_capture_on_commit_callbacks(execute=True)` where the commit would be.
 """
 
+import threading
 from io import StringIO
 from pathlib import Path
 
@@ -20,7 +21,14 @@ from articles.models import Article
 from articles.tests.factories import make_article, make_meeting, make_person
 from articles.tests.test_admin import post_change_form, run_action
 from organizations.models import Organization
-from portal.cache import GENERATION_KEY, cached_page, content_generation, is_storable, store_page
+from portal.cache import (
+    GENERATION_KEY,
+    cached_page,
+    content_generation,
+    is_storable,
+    render_lock_key,
+    store_page,
+)
 
 SEED = Path(settings.SEEDS_DIR) / "000_d6955d4cb1ed0d96.txt"
 LISTING = reverse("articles:list")
@@ -267,3 +275,42 @@ def test_deploy_check_warns_when_workers_cannot_share_invalidations(settings, tm
         "default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": tmp_path}
     }
     assert check_shared_cache(None) == []
+
+
+def stored_later(request_url: str, body: bytes, delay: float) -> threading.Timer:
+    """Another worker finishing its rendering of `request_url` after `delay` seconds."""
+    request = RequestFactory().get(request_url)
+    generation = content_generation()
+
+    def finish() -> None:
+        store_page(request, HttpResponse(body), generation)
+        cache.delete(render_lock_key(request, generation))
+
+    return threading.Timer(delay, finish)
+
+
+def test_a_reader_waits_for_the_page_another_request_is_rendering(committees, reader):
+    make_article("兰州市政协召开主席会议", region="620100")
+    request = RequestFactory().get(LISTING)
+    assert cache.add(render_lock_key(request, content_generation()), True)
+    other_worker = stored_later(LISTING, b"rendered by the other worker", 0.1)
+    other_worker.start()
+    response, source = served(reader, LISTING)
+    other_worker.join()
+    assert (response.content, source) == (b"rendered by the other worker", "hit")
+
+
+def test_a_reader_renders_when_the_other_request_stores_nothing(committees, reader, settings):
+    make_article("兰州市政协召开主席会议", region="620100")
+    settings.PAGE_CACHE_WAIT_SECONDS = 0.2
+    request = RequestFactory().get(LISTING)
+    assert cache.add(render_lock_key(request, content_generation()), True, timeout=0.2)
+    response, source = served(reader, LISTING)
+    assert source == "miss"
+    assert "兰州市政协召开主席会议" in response.content.decode()
+
+
+def test_the_rendering_lock_is_released_after_the_page_is_stored(committees, reader):
+    served(reader, LISTING)
+    request = RequestFactory().get(LISTING)
+    assert cache.get(render_lock_key(request, content_generation())) is None

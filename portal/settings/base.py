@@ -98,6 +98,8 @@ CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 # Seconds a reader's page stays cached (portal/cache.py); 0 turns the page cache off. Production turns
 # it on; elsewhere an edited template or a fixture loaded in a test should show at once.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0)
+# A reader asking for a page another request is rendering waits up to this long for it (render_once).
+PAGE_CACHE_WAIT_SECONDS = env.float("PAGE_CACHE_WAIT_SECONDS", default=10.0)
 
 # The admin login refuses a username from an address for LOGIN_COOLOFF_SECONDS after this many
 # failed attempts (portal/middleware.py).
