@@ -283,10 +283,10 @@ def choice_options(choices, counts: dict[str, int], chosen: list) -> list[dict]:
     ]
 
 
-def region_count(organization: Organization, counts: dict[int, int] | None, total: int | None) -> int | None:
+def region_count(organization: dict, counts: dict[int, int] | None, total: int | None) -> int | None:
     if counts is None:
         return None
-    return total if organization.parent_id is None else counts.get(organization.pk, 0)
+    return total if organization["parent_id"] is None else counts.get(organization["pk"], 0)
 
 
 def region_groups(
@@ -294,25 +294,29 @@ def region_groups(
 ) -> list[dict]:
     """The region select's option groups: the province, then each prefecture with its counties.
 
-    With `counts` None the options carry no counts.
+    With `counts` None the options carry no counts. Plain values rather than model instances: the
+    101 committees are read on every listing request.
     """
     groups: dict[int | None, dict] = {}
     province = {"label": "", "options": []}
-    for organization in Organization.objects.order_by("code"):
+    fields = ("pk", "code", "division_name", "level", "parent_id")
+    for organization in Organization.objects.order_by("code").values(*fields):
+        name = organization["division_name"]
         option = {
-            "value": organization.code,
-            "label": organization.division_name,
+            "value": organization["code"],
+            "label": name,
             "count": region_count(organization, counts, total),
-            "chosen": chosen is not None and chosen.pk == organization.pk,
+            "chosen": chosen is not None and chosen.pk == organization["pk"],
         }
-        if organization.parent_id is None:
-            option["label"] = f"{organization.division_name}（全省）"
+        if organization["parent_id"] is None:
+            option["label"] = f"{name}（全省）"
             province["options"].append(option)
-        elif organization.level == "prefecture":
-            option["label"] = f"{organization.division_name}（含所辖县区）"
-            groups[organization.pk] = {"label": organization.division_name, "options": [option]}
+        elif organization["level"] == Level.PREFECTURE:
+            option["label"] = f"{name}（含所辖县区）"
+            groups[organization["pk"]] = {"label": name, "options": [option]}
         else:
-            groups.setdefault(organization.parent_id, {"label": "", "options": []})["options"].append(option)
+            county_group = groups.setdefault(organization["parent_id"], {"label": "", "options": []})
+            county_group["options"].append(option)
     return [province, *groups.values()]
 
 

@@ -89,6 +89,27 @@ def month_label(month: datetime.date, column: int) -> str:
     return f"{month.month}月"
 
 
+@register.simple_tag
+def region_options(groups: list[dict]) -> SafeString:
+    """The region select's <optgroup>s and <option>s, with each choice's count when it has one.
+
+    101 committees make this the longest loop of the listing; built here it costs a fraction of
+    the same loop in the template language, with the same escaping.
+    """
+    markup = []
+    for group in groups:
+        options = "".join(region_option(option) for option in group["options"])
+        label = group["label"]
+        markup.append(f'<optgroup label="{escape(label)}">{options}</optgroup>' if label else options)
+    return mark_safe("".join(markup))  # only escaped text
+
+
+def region_option(option: dict) -> str:
+    selected = " selected" if option["chosen"] else ""
+    count = "" if option["count"] is None else f"（{option['count']}）"
+    return f'<option value="{escape(option["value"])}"{selected}>{escape(option["label"])}{count}</option>'
+
+
 @register.filter
 def headline_only(article) -> str:
     """The title without the kicker the contract joins onto it ("兰州市政协" + "开展……活动")."""
