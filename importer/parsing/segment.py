@@ -65,13 +65,37 @@ class Draft:
     continuation: bool = False
     feature: bool = False
     closed: bool = False
+    runs_on: bool = False  # begun right after another body, no title line between them
     review_reasons: list[str] = field(default_factory=list)
     ranges: list[tuple[int, int]] = field(default_factory=list)  # the article's own printed lines
+    spans: list[tuple[int, int]] = field(default_factory=list)  # each paragraph's printed lines
 
     def cover(self, line: int, end_line: int) -> None:
         self.first_line = min(self.first_line or line, line)
         self.last_line = max(self.last_line, end_line)
         self.ranges.append((line, end_line))
+
+    def add_paragraph(self, text: str, line: int, end_line: int) -> None:
+        self.paragraphs.append(text)
+        self.spans.append((line, end_line))
+        self.cover(line, end_line)
+
+    def take(self, other: Draft) -> None:
+        """Another draft's paragraphs appended to this one's: both were one article."""
+        for text, (line, end_line) in zip(other.paragraphs, other.spans, strict=True):
+            self.add_paragraph(text, line, end_line)
+
+    def split_off(self, start: int) -> Draft:
+        """The paragraphs from `start` on, moved to a new draft: a second article this one swallowed."""
+        rest = Draft()
+        for text, (line, end_line) in zip(self.paragraphs[start:], self.spans[start:], strict=True):
+            rest.add_paragraph(text, line, end_line)
+        moved = set(self.spans[start:])
+        del self.paragraphs[start:], self.spans[start:]
+        self.ranges = [span for span in self.ranges if span not in moved]
+        self.first_line = min(line for line, _end in self.ranges)
+        self.last_line = max(end for _line, end in self.ranges)
+        return rest
 
     @property
     def text(self) -> str:
@@ -176,10 +200,52 @@ def _starts_article(item: Item, current: Draft | None, run: list[Item], titles_f
     return bool(committee) and not long_running
 
 
+def _news_committees(draft: Draft) -> list[str]:
+    """The committees a news story is about by its opening: the dateline's place, the lead's subject."""
+    if not draft.paragraphs or not (draft.dateline or _DATE_LEAD.match(draft.paragraphs[0])):
+        return []
+    return [name for name in (draft.dateline, titles.opening_committee(draft.paragraphs[0])) if name]
+
+
+def _opens_on_a_quote(paragraph: str) -> bool:
+    return paragraph.startswith(("“", '"', "「"))
+
+
+def feature_start(paragraphs: list[str], news: list[str], subtitle: str) -> int | None:
+    """Where a feature begins inside the paragraphs of a news story about the committees `news`,
+    or None when it does not.
+
+    The feature's subtitle names its committee ("——安定区政协……小记"). The feature begins at the
+    first paragraph naming that committee and not the story's own, or at its first section head if
+    sooner, and not before the story last names its own committee; a feature opening on a scene
+    takes the quoted paragraphs just before that, which name nobody.
+    """
+    feature = titles.committee_name(subtitle)
+    if not feature or not news or any(titles.mentions_committee(feature, name) for name in news):
+        return None
+
+    def names_news(paragraph: str) -> bool:
+        return any(titles.mentions_committee(name, paragraph) for name in news)
+
+    heads = [index for index in range(1, len(paragraphs)) if is_title_like(paragraphs[index])]
+    firsts = [
+        index
+        for index in range(1, len(paragraphs))
+        if titles.mentions_committee(feature, paragraphs[index]) and not names_news(paragraphs[index])
+    ]
+    candidates = firsts[:1] + heads[:1]
+    if not candidates:
+        return None
+    start = min(candidates)
+    earliest = 1 + max((index for index in range(start) if names_news(paragraphs[index])), default=0)
+    while start > earliest and _opens_on_a_quote(paragraphs[start - 1]):
+        start -= 1
+    return start
+
+
 def _add_section_heads(draft: Draft, heads: list[Item]) -> None:
     for head in heads:
-        draft.paragraphs.append(head.text)
-        draft.cover(head.line, head.end_line)
+        draft.add_paragraph(head.text, head.line, head.end_line)
     draft.feature = draft.feature or bool(heads)
 
 
@@ -236,6 +302,8 @@ class PageCutter:
             self.current.cover(item.line, item.end_line)
             self.current.closed = True
         else:
+            if item.kind == SUBTITLE and not self.run and not self.titles_first:
+                self._split_off_feature(item.text)
             self.run.append(item)
 
     def finish(self) -> None:
@@ -249,7 +317,7 @@ class PageCutter:
         if not _starts_article(item, current, run, self.titles_first):
             item = self._keep_in_body(current, run, item)
         else:
-            current = Draft()
+            current = Draft(runs_on=not run)
             self.drafts.append(current)
             if self.titles_first:
                 apply_titles_in_place(current, run)
@@ -258,8 +326,7 @@ class PageCutter:
         if not current.paragraphs:
             self._open(current, item)
         else:
-            current.paragraphs.append(item.text)
-        current.cover(item.line, item.end_line)
+            current.add_paragraph(item.text, item.line, item.end_line)
 
     def _keep_in_body(self, draft: Draft, run: list[Item], item: Item) -> Item:
         """Section heads stay paragraphs of the running body; on a column page a lone line read as a
@@ -283,11 +350,41 @@ class PageCutter:
         if run:
             self.runs.append(run)
 
+    def _split_off_feature(self, subtitle: str) -> None:
+        """Column layout: a feature's "——" subtitle follows its body at once, so a news story printed
+        just before the feature with no titles between them may hold the feature's opening
+        paragraphs, or the feature's cut may have fallen inside the story's last ones."""
+        story = self._story_before_feature()
+        if story is None:
+            return
+        paragraphs = story.paragraphs + (self.current.paragraphs if story is not self.current else [])
+        start = feature_start(paragraphs, _news_committees(story), subtitle)
+        if start is None:
+            return
+        if story is not self.current:
+            story.take(self.drafts.pop())
+        feature = story.split_off(start)
+        feature.feature, story.feature = True, False
+        self.drafts.append(feature)
+
+    def _story_before_feature(self) -> Draft | None:
+        """The news story a feature may have begun in: the current body, or the one before it when
+        the current body opened with no dateline right after it, no title line between them."""
+        current = self.current
+        if current is None or current.continuation or current.closed:
+            return None
+        if _news_committees(current):
+            return current
+        previous = self.drafts[-2] if len(self.drafts) > 1 and current.runs_on else None
+        if previous and not (previous.continuation or previous.closed) and _news_committees(previous):
+            return previous
+        return None
+
     def _open(self, draft: Draft, item: Item) -> None:
         place, names, text = split_dateline(item.text)
         draft.dateline = place
         draft.correspondents += names
-        draft.paragraphs.append(text)
+        draft.add_paragraph(text, item.line, item.end_line)
 
 
 # Titles printed before their body ----------------------------------------------------------------
@@ -298,7 +395,9 @@ def apply_titles_in_place(draft: Draft, run: list[Item]) -> None:
     if any(item.kind == MARKER for item in run):
         draft.continuation = True
         marker = next(index for index, item in enumerate(run) if item.kind == MARKER)
-        draft.paragraphs += [item.text for item in run[marker + 1 :] if item.kind == TITLE]
+        for item in run[marker + 1 :]:
+            if item.kind == TITLE:
+                draft.add_paragraph(item.text, item.line, item.end_line)
         draft.feature = draft.feature or len(run) > marker + 1
         run = run[:marker]
     for unit in title_units(run, titles_first=True):

@@ -489,3 +489,66 @@ class ColumnFeatureTests(SimpleTestCase):
             ],
         )  # fmt: skip
         self.assertTrue(segments[0].body.endswith("为乡村振兴提供了强大助力。"))
+
+
+# A column news story followed at once by a feature opening on two quotes that name nobody; the
+# feature's committee is named first in its third paragraph, and no title line stands between them.
+COLUMN_NEWS_THEN_FEATURE = """\
+ 本报华亭讯（通讯员周 凯）5 月 9 日，华
+
+亭市政协召开专题协商会，围绕煤炭产
+
+业转型升级协商议政。
+
+会议指出，华亭市政协要持续跟踪协
+
+商成果落实，助推产业提质增效。
+
+“这条路修通以后，果子运出去
+
+方便多了。”
+
+“是啊，以前下一场雨就出不了
+
+村。”
+
+这是在静宁县政协委员工作站的协商
+
+现场，委员和群众围坐在一起拉家常。
+
+今年以来，静宁县政协坚持把协商
+
+议事室建在群众家门口，推动解决了
+
+一批群众急难愁盼问题。
+
+——静宁县政协推进基层协商工作纪实
+
+通讯员 马 丽
+
+把协商议事室建在群众家门口
+
+华亭市政协召开专题协商会
+"""
+
+
+class NewsThenFeatureTests(SimpleTestCase):
+    def setUp(self):
+        self.segments = segment_page(read_page("news-feature.txt", COLUMN_NEWS_THEN_FEATURE.encode()))
+
+    def test_feature_takes_its_quoted_opening_back_from_the_news_story(self):
+        self.assertEqual(
+            [summary(segment) for segment in self.segments],
+            [
+                ("华亭市政协召开专题协商会", None, None, None, "华亭", ["周凯"], [], "news"),
+                ("把协商议事室建在群众家门口", None, "——静宁县政协推进基层协商工作纪实", None, None,
+                 ["马丽"], [], "feature"),
+            ],
+        )  # fmt: skip
+        self.assertTrue(self.segments[0].body.endswith("助推产业提质增效。"))
+        self.assertTrue(self.segments[1].body.startswith("“这条路修通以后，果子运出去方便多了。”"))
+
+    def test_each_article_covers_only_its_own_lines(self):
+        news, feature = self.segments
+        self.assertEqual(news.line_ranges, [(1, 9), (35, 35)])
+        self.assertEqual(feature.line_ranges, [(11, 33)])
