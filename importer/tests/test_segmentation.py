@@ -9,6 +9,7 @@ from pathlib import Path
 
 from django.test import SimpleTestCase
 
+from importer.parsing import titles
 from importer.parsing.segment import segment_page
 from importer.reading import read_page
 
@@ -552,3 +553,23 @@ class NewsThenFeatureTests(SimpleTestCase):
         news, feature = self.segments
         self.assertEqual(news.line_ranges, [(1, 9), (35, 35)])
         self.assertEqual(feature.line_ranges, [(11, 33)])
+
+
+class OpeningCommitteeTests(SimpleTestCase):
+    def test_a_paragraph_opening_on_a_committee_names_it(self):
+        for paragraph, name in [
+            ("今年以来，定西市政协把委员联系服务界别群众工作作为履职新途径。", "定西市"),
+            ("7月5日，环县政协组织部分委员开展专项监督。", "环县"),
+            ("张家川县政协召开十届三次会议。", "张家川县"),
+        ]:
+            with self.subTest(paragraph=paragraph):
+                self.assertEqual(titles.opening_committee(paragraph), name)
+
+    def test_words_that_are_no_place_before_a_committee_name_nothing(self):
+        for paragraph in [
+            "希望两市政协系统进一步加强合作交流。",
+            "这是在安定区政协教卫体委员联络活动室的活动现场。",
+            "会上，各县政协主席作了交流发言。",
+        ]:
+            with self.subTest(paragraph=paragraph):
+                self.assertIsNone(titles.opening_committee(paragraph))
