@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from importer.parsing.drafts import Block
+from importer.parsing.titles import is_full_headline
 
 from .layout import PARAGRAPH, column_widths
 from .normalize import (
@@ -149,6 +150,12 @@ def _two_phrases(text: str) -> bool:
     )
 
 
+def _is_title_line(line: PrintedLine) -> bool:
+    """A whole title on one line: two phrases set apart, or a committee and what it did, unpunctuated."""
+    text = line.text
+    return _unpunctuated(text) and (_two_phrases(text) or is_full_headline(text))
+
+
 def _is_section_head_start(lines: list[PrintedLine]) -> bool:
     """ "‖强平台，" opens a section head whose second half is the next printed line."""
     return len(lines) == 1 and lines[0].text.startswith("‖") and lines[0].text[-1] in "，,、：:"
@@ -186,6 +193,8 @@ def _column_continues(
         return False
     if _two_phrases(following.text) and all(_unpunctuated(line.text) for line in lines):
         return False  # a run of titles, not running text
+    if ends_sentence(last.text) and _is_title_line(following):
+        return False  # titles printed right after the body they belong to
     if _is_caption_line(last, width):
         return True
     if _wide(last, width) or _wide(following, next_width) or _short(last, width):

@@ -308,3 +308,43 @@ class ColumnLineBreakTests(SimpleTestCase):
             ],
         )
         self.assertTrue(self.texts[7].startswith("“有事到工作站商量，比以前方便多了。”"))
+
+
+# A body whose last line is full and ends a sentence, then its titles with no blank line
+# wider than the others: a two-phrase deck and a headline naming its committee.
+COLUMN_BODY_THEN_TITLES = """\
+ 本报山丹讯（通讯员刘 洋）4 月 2 日，
+
+山丹县政协召开党组会议，传达学习全
+
+国两会精神，研究部署今年重点工作。
+
+会议要求，要把学习成果转化为推动工
+
+作的实际行动，在服务大局中彰显作为。
+
+学深悟透强根基 履职尽责显担当
+
+山丹县政协召开党组会议
+
+会议要求，要把学习成果转化为推动工
+
+作的实际行动，在服务大局中彰显作为。
+
+山丹县政协召开党组会议
+"""
+
+
+class TitlesAfterAFullLineTests(SimpleTestCase):
+    def test_titles_printed_after_a_full_sentence_line_stay_titles(self):
+        texts = [block.text for block in read_page("titles.txt", COLUMN_BODY_THEN_TITLES.encode()).blocks]
+        self.assertEqual(
+            texts[1:],
+            [
+                "会议要求，要把学习成果转化为推动工作的实际行动，在服务大局中彰显作为。",
+                "学深悟透强根基 履职尽责显担当",
+                "山丹县政协召开党组会议",
+                "会议要求，要把学习成果转化为推动工作的实际行动，在服务大局中彰显作为。",
+                "山丹县政协召开党组会议",
+            ],
+        )
