@@ -117,6 +117,14 @@ class ArticleQuerySet(models.QuerySet):
     def published(self) -> "ArticleQuerySet":
         return self.filter(status=Status.PUBLISHED)
 
+    def for_readers(self) -> "ArticleQuerySet":
+        """Published articles without the two texts no reader's page shows.
+
+        The page text as extracted and the index's tokens are each as long as the body; on
+        PostgreSQL they are the largest values a listing would otherwise fetch and decompress.
+        """
+        return self.published().defer("source_text", "search_text")
+
     def in_region(self, organization: Organization) -> "ArticleQuerySet":
         """Articles about the committee or any committee below it (the province: every article).
 

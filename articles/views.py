@@ -41,7 +41,7 @@ RELATED = 5
 def published_articles() -> QuerySet:
     """Published articles with what every list shows beside the headline."""
     return (
-        Article.objects.published()
+        Article.objects.for_readers()
         .select_related("committee")
         .prefetch_related(Prefetch("meetings", Meeting.objects.order_by()))
     )
@@ -187,7 +187,8 @@ class HomeView(TemplateView):
             return []
         chosen = parts[0].union(*parts[1:], all=True)
         by_prefecture: dict[int, list[Article]] = {}
-        for article in Article.objects.filter(pk__in=chosen).select_related("committee").newest_first():
+        shown = Article.objects.for_readers().filter(pk__in=chosen).select_related("committee")
+        for article in shown.newest_first():
             prefecture = regions.committee_prefecture[article.committee_id]
             by_prefecture.setdefault(prefecture.pk, []).append(article)
         return [(prefecture, by_prefecture.get(prefecture.pk, [])) for prefecture in regions]
@@ -325,7 +326,7 @@ class ArticleDetailView(DetailView):
 
     def get_queryset(self) -> QuerySet:
         return (
-            Article.objects.published()
+            Article.objects.for_readers()
             .select_related("committee", "source_page")
             .prefetch_related(
                 Prefetch("committee_links", ArticleCommittee.objects.select_related("organization")),

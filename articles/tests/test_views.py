@@ -290,6 +290,28 @@ class QueryCountTests(TestCase):
                 self.assertEqual(self.count_queries(url), few[name])
 
 
+class ReaderColumnsTests(TestCase):
+    """Reader pages never fetch the extracted page text or the index's tokens: both are body-sized."""
+
+    fixtures = ("organizations",)
+
+    def test_no_reader_page_selects_source_text_or_search_text(self):
+        meeting = make_meeting("621122", MeetingType.STANDING, datetime.date(2023, 6, 2))
+        article = make_article("陇西县政协召开常委会会议", region="621122", meetings=(meeting,))
+        # (A search reads search_text, of its newest matches only, to rank them: see articles.search.)
+        urls = [LISTING, reverse("articles:home"), article.get_absolute_url()]
+        urls += [
+            meeting.get_absolute_url(),
+            article.source_page.get_absolute_url(),
+            article.committee.get_absolute_url(),
+        ]
+        for url in urls:
+            with self.subTest(url=url), CaptureQueriesContext(connection) as captured:
+                self.assertContains(self.client.get(url), "陇西县政协召开常委会会议")
+            selected = [query["sql"].split(" FROM ")[0] for query in captured]
+            self.assertFalse([sql for sql in selected if "source_text" in sql or "search_text" in sql])
+
+
 class EPaperTests(TestCase):
     fixtures = ("organizations",)
 
