@@ -124,6 +124,41 @@ class SearchTests(TestCase):
             self.assertEqual(pages.count(), 4)
             self.assertEqual([*pages[0:1], *pages[1:3], *pages[3:4]], ranked)
 
+    def test_count_is_exact_up_to_the_limit_then_says_at_least(self):
+        pages = search.RankedMatches(search.matching(Article.objects.published(), "政协"), "政协")
+        matches = search.matching(Article.objects.published(), "政协").count()
+        self.assertEqual(matches, 4)
+        for limit, expected in ((5, (4, True)), (4, (4, True)), (3, (3, False)), (1, (1, False))):
+            with self.subTest(limit=limit), mock.patch.object(search, "COUNT_LIMIT", limit):
+                total = pages.total()
+                self.assertEqual((total.value, total.exact), expected)
+                self.assertEqual(pages.count(), expected[0])
+
+    def test_pages_read_from_the_given_rows_are_the_same_matches_in_the_same_order(self):
+        def pages(**kwargs) -> list[tuple[str, float | None]]:
+            ranked = search.RankedMatches(
+                search.matching(Article.objects.published(), "政协"), "政协", **kwargs
+            )
+            return [(row.headline, getattr(row, "search_rank", None)) for row in [*ranked[0:2], *ranked[2:4]]]
+
+        expected = [
+            (row.headline, row.search_rank) for row in search.search(Article.objects.published(), "政协")
+        ]
+        self.assertEqual(len(expected), 4)
+        self.assertEqual(pages(), expected)
+        self.assertEqual(pages(rows=Article.objects.select_related("committee")), expected)
+
+    def test_relevance_counts_whole_tokens_and_favours_short_texts(self):
+        self.assertEqual(search.relevance("乡村 振兴", ["乡"]), 0)
+        self.assertGreater(
+            search.relevance("乡村 乡村 振兴", ["乡村"]), search.relevance("乡村 振兴 振兴", ["乡村"])
+        )
+        self.assertGreater(
+            search.relevance("乡村 振兴", ["乡村"]), search.relevance("乡村 " + "振兴 " * 800, ["乡村"])
+        )
+        both = search.relevance("乡村 振兴", ["乡村", "振兴"])
+        self.assertAlmostEqual(both, 2 * search.relevance("乡村 振兴", ["乡村"]))
+
     def test_hostile_queries_return_results_or_nothing(self):
         for query in HOSTILE_QUERIES:
             with self.subTest(query=query[:40]):
