@@ -33,6 +33,7 @@ MIN_SCORE = 0.05  # below this a title is not paired at all
 HEADLINE_PREFERENCE = 0.3  # a unit naming its committee goes to the headline slot
 DECK_PREFERENCE = 0.02  # a two-phrase line goes to the deck slot when the headline is taken
 HEADLINE_SLOT = 0.1  # a body without a headline needs one more than a titled body needs a deck
+FEATURE_SLOGAN = 0.2  # a slogan goes to a feature with no title before it goes to a body as its deck
 PAIRING_WINDOW = 12  # bodies before a title that may own it
 FIRST_LINE_MIN = 10  # characters: a column line, longer than a section head such as "抓好协商议政"
 
@@ -301,10 +302,31 @@ class PageCutter:
             self.current.correspondents += split_trailing_byline(item.text)[1]
             self.current.cover(item.line, item.end_line)
             self.current.closed = True
+        elif item.kind == SUBTITLE and self._follows_body():
+            self._split_off_feature(item.text)
+            self._close_feature(item)
+        elif item.kind == BYLINE and self._follows_subtitle():
+            self.current.correspondents += feature_byline(item.text)
+            self.current.cover(item.line, item.end_line)
         else:
-            if item.kind == SUBTITLE and not self.run and not self.titles_first:
-                self._split_off_feature(item.text)
             self.run.append(item)
+
+    def _follows_body(self) -> bool:
+        """Column layout: a feature's "——" subtitle and byline are printed right after its body,
+        before any title line; on pages printing titles first they head the next body."""
+        return not self.titles_first and not self.run and bool(self.current) and not self.current.closed
+
+    def _follows_subtitle(self) -> bool:
+        """A byline printed after a feature's subtitle, before any title line."""
+        current = self.current
+        return not self.titles_first and not self.run and bool(current and current.subtitle)
+
+    def _close_feature(self, subtitle: Item) -> None:
+        """The subtitle is its body's, whose other titles may come in any later run; it ends the body."""
+        draft = self.current
+        draft.subtitle = subtitle.text
+        draft.feature = draft.closed = True
+        draft.cover(subtitle.line, subtitle.end_line)
 
     def finish(self) -> None:
         if self.run:
@@ -495,11 +517,12 @@ def _attach_labels(run: list[Item], units: list[TitleUnit], used: set[int]) -> N
     for index, item in enumerate(run):
         if index in used or item.kind != TITLE:
             continue
-        headlines = [unit for unit in units if unit.role == titles.HEADLINE]
-        if not headlines:
+        # With no headline in the run a label goes with a slogan title: a feature's (column layout).
+        owners = [unit for unit in units if unit.role == titles.HEADLINE] or units
+        if not owners:
             units.append(TitleUnit(titles.HEADLINE, item.text, item.line, item.end_line))
             continue
-        unit = min(headlines, key=lambda unit: abs(unit.line - item.line))
+        unit = min(owners, key=lambda unit: abs(unit.line - item.line))
         unit.column = item.text
         unit.line, unit.end_line = min(unit.line, item.line), max(unit.end_line, item.end_line)
 
@@ -543,13 +566,14 @@ def pair_by_content(drafts: list[Draft], runs: list[list[Item]]) -> list[TitleUn
     good one. Titles are printed after their bodies, so only bodies printed before a title, and
     at most PAIRING_WINDOW of them, are candidates.
     """
-    units = [unit for run in runs for unit in title_units(run, titles_first=False)]
+    in_runs = [(unit, run) for run in runs for unit in title_units(run, titles_first=False)]
+    units = [unit for unit, _run in in_runs]
     if not units or not drafts:
         return units
     profiles = [titles.BodyProfile.of("\n".join(draft.paragraphs)) for draft in drafts]
     scores = [_unit_scores(unit, drafts, profiles) for unit in units]
     # A feature's "——" subtitle stands where a deck would: its body takes no deck.
-    featured = {
+    featured = {d for d, draft in enumerate(drafts) if draft.subtitle} | {
         max(range(len(drafts)), key=row.__getitem__)
         for unit, row in zip(units, scores, strict=True)
         if unit.subtitle
@@ -558,10 +582,12 @@ def pair_by_content(drafts: list[Draft], runs: list[list[Item]]) -> list[TitleUn
     slots = [
         (d, role) for d in range(len(drafts)) for role in roles if not (role == titles.DECK and d in featured)
     ]
+    untitled = {d for d in featured if not drafts[d].headline}
     cost = [
-        [-_slot_score(unit, role, row[d]) for d, role in slots] + [0.0] * len(units)
+        [-_slot_score(unit, role, _feature_title_score(unit, drafts[d], row[d], d in untitled, role))
+         for d, role in slots] + [0.0] * len(units)
         for unit, row in zip(units, scores, strict=True)
-    ]
+    ]  # fmt: skip
     unpaired = []
     for u, column in enumerate(titles.best_assignment(cost)):
         if column >= len(slots) or cost[u][column] >= 0:
@@ -576,7 +602,41 @@ def pair_by_content(drafts: list[Draft], runs: list[list[Item]]) -> list[TitleUn
     for draft in drafts:
         if not draft.headline and draft.decks:
             draft.headline = draft.decks.pop(0)
-    return unpaired
+    return _give_banners(drafts, unpaired, in_runs)
+
+
+def _feature_title_score(unit: TitleUnit, draft: Draft, score: float, untitled: bool, role: str) -> float:
+    """A two-phrase slogan is how features are titled: a feature with no title yet takes one
+    printed after it even when the slogan shares few words with its body."""
+    slogan = unit.role == titles.DECK and not unit.committee and draft.first_line <= unit.line
+    return (
+        max(score, MIN_SCORE) + FEATURE_SLOGAN if untitled and slogan and role == titles.HEADLINE else score
+    )
+
+
+def _give_banners(
+    drafts: list[Draft], unpaired: list[TitleUnit], in_runs: list[tuple[TitleUnit, list[Item]]]
+) -> list[TitleUnit]:
+    """A one-phrase line printed next to a feature's slogan title, and paired with nothing, is the
+    feature's banner (column label); returns the units still unpaired."""
+    featured = {
+        draft.headline: draft for draft in drafts if draft.subtitle and draft.headline and not draft.column
+    }
+    run_of = {id(unit): run for unit, run in in_runs}
+    left = []
+    for unit in unpaired:
+        run = run_of[id(unit)]
+        lines = [item.line for item in run]
+        index = lines.index(unit.line) if unit.line in lines else None
+        neighbours = [run[i].text for i in (index - 1, index + 1) if index is not None and 0 <= i < len(run)]
+        owner = next((featured[text] for text in neighbours if text in featured), None)
+        if owner and titles.classify(unit.text) == titles.PLAIN:
+            owner.column = unit.text
+            owner.cover(unit.line, unit.end_line)
+            del featured[owner.headline]
+        else:
+            left.append(unit)
+    return left
 
 
 def _unit_scores(unit: TitleUnit, drafts: list[Draft], profiles: list[titles.BodyProfile]) -> list[float]:

@@ -573,3 +573,43 @@ class OpeningCommitteeTests(SimpleTestCase):
         ]:
             with self.subTest(paragraph=paragraph):
                 self.assertIsNone(titles.opening_committee(paragraph))
+
+
+# A feature's subtitle and byline follow its body, but its slogan title is printed only in the
+# run after the next story, among that story's titles.
+COLUMN_FEATURE_TITLED_LATER = """\
+今年以来，会宁县政协把委员工作站
+
+建在乡镇，组织委员下沉一线听民声。
+
+各工作站围绕产业发展开展协商，推
+
+动解决了一批实际问题。
+
+——会宁县政协推进委员工作站建设侧记
+
+通讯员 李 静
+
+ 本报靖远讯（通讯员王 涛）6 月 3 日，
+
+靖远县政协召开主席会议，研究部署
+
+下半年重点工作。
+
+靖远县政协召开主席会议
+
+委员下沉听民声 协商议事解民忧
+"""
+
+
+class FeatureTitledLaterTests(SimpleTestCase):
+    def test_slogan_printed_in_a_later_run_titles_the_feature(self):
+        segments = segment_page(read_page("later.txt", COLUMN_FEATURE_TITLED_LATER.encode()))
+        self.assertEqual(
+            [summary(segment) for segment in segments],
+            [
+                ("委员下沉听民声 协商议事解民忧", None, "——会宁县政协推进委员工作站建设侧记", None, None,
+                 ["李静"], [], "feature"),
+                ("靖远县政协召开主席会议", None, None, None, "靖远", ["王涛"], [], "news"),
+            ],
+        )  # fmt: skip
