@@ -29,6 +29,8 @@ _PHRASE_SPACE = re.compile(r"[\u2000-\uffff][ \u3000]+[\u2000-\uffff]")
 _TITLE_COLON = re.compile(r"^[\u4e00-\u9fff]{2,12}[：:]")
 _DATELINE = re.compile(r"^本报\S{1,8}?讯")
 _CREDIT_END = re.compile(r"摄影?报道$")
+_CREDIT_BEGUN = re.compile(r"(?:通讯员|本报记者|记者)[ \u3000]*[\u4e00-\u9fff· \u3000]*$")
+CREDIT_TAIL_MAX = 12  # characters: the rest of a credit, "赵婷婷 摄影报道", never a caption's line
 _CLAUSE_PUNCTUATION = re.compile(r"[，、；：,;:]")
 LONG_FRAGMENT = 60  # half-em units: a punctuated line this long is a paragraph cut by a column change
 PHRASE_MIN = 4  # characters in each phrase of a two-phrase title ("丰富载体 让协商“接上地气”")
@@ -104,7 +106,12 @@ def _short(line: PrintedLine, width: float) -> bool:
 
 def _is_caption_line(line: PrintedLine, width: float) -> bool:
     """A line wider than its column with clauses in it: a photo caption set across columns."""
-    return _wide(line, width) and bool(_CLAUSE_PUNCTUATION.search(line.text)) and not ends_sentence(line.text)
+    return (
+        _wide(line, width)
+        and bool(_CLAUSE_PUNCTUATION.search(line.text))
+        and not ends_sentence(line.text)
+        and not _is_title_line(line)  # "敦煌市政协：协商助推……": a title's colon is no clause
+    )
 
 
 def _open_byline(lines: list[PrintedLine]) -> bool:
@@ -118,6 +125,18 @@ def _role_cut(last: PrintedLine, following: PrintedLine) -> bool:
         last.text.endswith(role[:cut]) and following.text.startswith(role[cut:])
         for role in _ROLES
         for cut in range(1, len(role))
+    )
+
+
+def _credit_cut(last: PrintedLine, following: PrintedLine) -> bool:
+    """A photo credit cut after its role word, a name or inside "摄影报道" ("…困难。 通讯员 王丽" /
+    "摄影报道", "…通讯员 王丽 摄影" / "报道")."""
+    rest = following.text
+    return (
+        bool(_CREDIT_END.search(last.text + rest))
+        and len(rest.replace(" ", "")) <= CREDIT_TAIL_MAX
+        and not _has_punctuation(rest)
+        and bool(_CREDIT_BEGUN.search(last.text))
     )
 
 
@@ -185,7 +204,7 @@ def _column_continues(
 ) -> bool:
     """Column layout: whether the paragraph `lines` runs on into the printed line `following`."""
     last = lines[-1]
-    if _open_byline(lines) or _role_cut(last, following):
+    if _open_byline(lines) or _role_cut(last, following) or _credit_cut(last, following):
         return True
     if _is_section_head_start(lines):
         return not _opens_block(following)
@@ -211,7 +230,9 @@ def _join(lines: list[PrintedLine]) -> str:
     """Join printed lines: no space inside Chinese text, one space between two Latin/number words."""
     text = lines[0].text
     for previous, line in pairwise(lines):
-        if _OPEN_BYLINE.search(previous.text):
+        if _credit_cut(previous, line) and _CREDIT_END.search(previous.text[-3:] + line.text[:3]):
+            glue = ""  # the credit word itself was cut
+        elif _OPEN_BYLINE.search(previous.text) or _credit_cut(previous, line):
             glue = _byline_glue(previous, line)
         else:
             glue = " " if text[-1].isascii() and text[-1].isalnum() and line.text[0].isascii() else ""

@@ -348,3 +348,46 @@ class TitlesAfterAFullLineTests(SimpleTestCase):
                 "山丹县政协召开党组会议",
             ],
         )
+
+
+# Photo captions set across columns whose credit the line break cut, and a colon title printed
+# wider than the column right before a caption.
+COLUMN_CUT_CREDITS = """\
+ 本报岷县讯（通讯员包 强）3 月 1 日，
+
+岷县政协召开主席会议，研究部署近期
+
+重点工作。
+
+岷县政协：聚焦中药材产业高质量发展
+
+近日，宕昌县政协组织委员走进养老服务机构，开展慰问活动，详
+
+细了解老人生活起居情况。 通讯员 陈晨
+
+摄影报道
+
+3月2日，康县政协组织委员深入乡村学校，开展送教下乡活动，为
+
+孩子们送去学习用品。 通讯员 鱼勇 赵婷婷 摄影
+
+报道
+"""
+
+
+class CutCreditTests(SimpleTestCase):
+    def setUp(self):
+        self.texts = [block.text for block in read_page("credits.txt", COLUMN_CUT_CREDITS.encode()).blocks]
+
+    def test_credit_cut_before_its_last_word_ends_the_caption(self):
+        self.assertEqual(
+            self.texts[2],
+            "近日，宕昌县政协组织委员走进养老服务机构，开展慰问活动，详细了解老人生活起居情况。"
+            " 通讯员 陈晨 摄影报道",
+        )
+
+    def test_credit_word_cut_in_two_is_one_word(self):
+        self.assertTrue(self.texts[3].endswith("送去学习用品。 通讯员 鱼勇 赵婷婷 摄影报道"))
+
+    def test_colon_title_before_a_caption_stays_a_title(self):
+        self.assertEqual(self.texts[1], "岷县政协：聚焦中药材产业高质量发展")
