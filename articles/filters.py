@@ -7,7 +7,8 @@ from typing import ClassVar
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Case, Count, F, Func, QuerySet, Value, When
+from django.db.models import Case, CharField, Count, F, Func, QuerySet, Value, When
+from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 
 from organizations.models import Level, Organization, Person
@@ -144,37 +145,95 @@ class ArticleFilter(django_filters.FilterSet):
                 queryset = self.filters[name].filter(queryset, value)
         return queryset
 
-    def facet_counts(self) -> dict[str, dict]:
-        """How many articles each choice would show, given the other filters; three queries in all.
+    def facet_counts(self, limit: int | None = None) -> dict:
+        """How many articles each choice would show, given the other filters, in one query.
 
         Also "total", the number of articles all filters select: the kind facet already counts them.
+        With `limit` (a search), each facet reads at most `limit` + 1 of its articles, so a word
+        found in every article costs what a rarer one does; a facet with more articles than that
+        gets no counts (None), and "total" is None when it is not known exactly.
         """
-        kinds = kind_counts(self.filtered_without("kind"))
+        parts = [
+            *kind_rows(self.facet_base("kind", limit)),
+            *meeting_type_rows(self.facet_base("meeting_type", limit)),
+            *region_rows(self.facet_base("region", limit)),
+        ]
+        tally = FacetTally(parts[0].union(*parts[1:], all=True), limit)
         chosen_kind = self.chosen().get("kind")
-        regions = region_counts(self.filtered_without("region"))
+        kinds = tally.shown("kind")
         return {
-            "meeting_type": meeting_type_counts(self.filtered_without("meeting_type")),
+            "meeting_type": tally.shown("meeting_type"),
             "kind": kinds,
-            "region": regions["committees"],
+            "region": tally.shown("region"),
             # The province includes every article, so its count is the count with no region chosen.
-            "all_regions": regions["all"],
-            "total": kinds.get(chosen_kind, 0) if chosen_kind else sum(kinds.values()),
+            "all_regions": tally.totals["region"] if tally.is_exact("region") else None,
+            "total": None
+            if kinds is None
+            else kinds.get(chosen_kind, 0)
+            if chosen_kind
+            else tally.totals["kind"],
         }
 
+    def facet_base(self, facet: str, limit: int | None) -> QuerySet:
+        """What `facet` counts: the articles the other filters select, or `limit` + 1 of them."""
+        articles = self.filtered_without(facet)
+        if limit is None:
+            return articles
+        return self.queryset.model.objects.filter(pk__in=articles.order_by().values("pk")[: limit + 1])
 
-def meeting_type_counts(articles: QuerySet) -> dict[str, int]:
-    """Articles per type of the meetings they report, in one GROUP BY over the articles' links."""
-    rows = (
-        articles.order_by()
-        .filter(meeting_links__isnull=False)
-        .values_list("meeting_links__meeting__meeting_type")
+
+# Each facet is a few GROUP BY queries of rows (tag, choice, committee level, count), all run as one
+# UNION ALL; a "<facet>:all" row carries the number of articles that facet counted.
+
+
+class FacetTally:
+    """The facet rows read into counts per facet and choice, and each facet's number of articles.
+
+    A prefecture's own row is dropped for its rolled-up one, which counts its counties' articles
+    too without counting an article about both twice.
+    """
+
+    def __init__(self, rows, limit: int | None) -> None:
+        self.limit = limit
+        self.counts: dict[str, dict] = {"kind": {}, "meeting_type": {}, "region": {}}
+        self.totals: dict[str, int] = {"kind": 0, "meeting_type": 0, "region": 0}
+        for tag, choice, level, count in rows:
+            facet, _, what = tag.partition(":")
+            if what == "all":
+                self.totals[facet] = count
+            elif facet != "region":
+                self.counts[facet][choice] = count
+            elif what == "prefecture" or level != Level.PREFECTURE:
+                self.counts[facet][int(choice)] = count
+        # Every article has one kind: the kinds add up to the number counted, with no row of its own.
+        self.totals["kind"] = sum(self.counts["kind"].values())
+
+    def is_exact(self, facet: str) -> bool:
+        """Whether the facet counted all its articles (always, without a limit)."""
+        return self.limit is None or self.totals[facet] <= self.limit
+
+    def shown(self, facet: str) -> dict | None:
+        """The facet's counts by choice, or None when they are not exact."""
+        return self.counts[facet] if self.is_exact(facet) else None
+
+
+def kind_rows(articles: QuerySet) -> list[QuerySet]:
+    return [articles.order_by().values_list(Value("kind:"), "kind", Value("")).annotate(count=Count("pk"))]
+
+
+def meeting_type_rows(articles: QuerySet) -> list[QuerySet]:
+    """Articles per type of the meetings they report, and the number of articles."""
+    articles = articles.order_by()
+    typed = (
+        articles.filter(meeting_links__isnull=False)
+        .values_list(Value("meeting_type:"), "meeting_links__meeting__meeting_type", Value(""))
         .annotate(count=Count("pk", distinct=True))
     )
-    return dict(rows)
+    return [typed, total_row(articles, "meeting_type")]
 
 
-def kind_counts(articles: QuerySet) -> dict[str, int]:
-    return dict(articles.order_by().values_list("kind").annotate(count=Count("pk")))
+def total_row(articles: QuerySet, facet: str) -> QuerySet:
+    return articles.values_list(Value(f"{facet}:all"), Value(""), Value("")).annotate(count=Count("pk"))
 
 
 def prefecture_of(organization: str) -> Case:
@@ -185,32 +244,21 @@ def prefecture_of(organization: str) -> Case:
     )
 
 
-def region_counts(articles: QuerySet) -> dict:
-    """Counts by committee id ("committees") and the number of articles ("all"), in one query.
-
-    A prefecture's count includes its counties', without double counting an article about both;
-    a county's (or the province's own) is its own. Three aggregates joined by UNION ALL, each row
-    tagged with what it counts.
-    """
+def region_rows(articles: QuerySet) -> list[QuerySet]:
+    """Articles per committee (its own), per prefecture (counties included), and their number."""
     articles = articles.order_by()
     links = articles.filter(committee_links__isnull=False)
-    own = links.values_list(
-        Value("own"), "committee_links__organization", "committee_links__organization__level"
-    ).annotate(count=Count("pk"))
+    committee = Cast("committee_links__organization", CharField())
+    own = links.values_list(Value("region:own"), committee, "committee_links__organization__level").annotate(
+        count=Count("pk")
+    )
     rolled_up = (
-        links.annotate(prefecture=prefecture_of("committee_links__organization"))
+        links.annotate(prefecture=Cast(prefecture_of("committee_links__organization"), CharField()))
         .filter(prefecture__isnull=False)
-        .values_list(Value("prefecture"), "prefecture", Value(""))
+        .values_list(Value("region:prefecture"), "prefecture", Value(""))
         .annotate(count=Count("pk", distinct=True))
     )
-    total = articles.values_list(Value("all"), Value(0), Value("")).annotate(count=Count("pk"))
-    counts: dict = {"committees": {}, "all": 0}
-    for tag, organization, level, count in own.union(rolled_up, total, all=True):
-        if tag == "all":
-            counts["all"] = count
-        elif tag == "prefecture" or level != Level.PREFECTURE:
-            counts["committees"][organization] = count
-    return counts
+    return [own, rolled_up, total_row(articles, "region")]
 
 
 class MeetingFilter(django_filters.FilterSet):

@@ -239,23 +239,26 @@ class ArticleListView(ReaderListMixin, FilterView):
         return int(size) if size in {str(choice) for choice in self.page_sizes} else self.paginate_by
 
     def paginate_queryset(self, queryset: QuerySet, page_size: int):
-        query = self.filterset.chosen().get("q")
-        if query:
-            queryset = search.RankedMatches(queryset, query)
+        if self.matches is not None:
+            queryset = self.matches
         return super().paginate_queryset(queryset, page_size)
 
     def known_count(self) -> int | None:
-        """The kind facet has counted the listing: an invalid filter lists nothing, so its is 0."""
+        """Counted already, with the facets; an invalid filter lists nothing."""
         if self.filterset.is_bound and not self.filterset.is_valid():
             return 0
-        return self.facets["total"]
+        return self.match_count.value
 
     def get_context_data(self, **kwargs):
-        self.facets = facets = self.filterset.facet_counts()
-        context = super().get_context_data(**kwargs)
         cleaned = self.filterset.chosen()
+        query = cleaned.get("q")
+        self.matches = self.ranked_matches(query) if query else None
+        self.facets = facets = self.filterset.facet_counts(limit=search.COUNT_LIMIT if query else None)
+        self.match_count = self.count_matches(facets["total"])
+        context = super().get_context_data(**kwargs)
         context.update(
-            query=cleaned.get("q") or "",
+            query=query or "",
+            match_count=self.match_count,
             chosen_person=cleaned.get("person"),
             region_groups=region_groups(facets["region"], facets["all_regions"], cleaned.get("region")),
             meeting_type_options=choice_options(
@@ -265,6 +268,22 @@ class ArticleListView(ReaderListMixin, FilterView):
             canonical_url=self.canonical_url(context["page_obj"]),
         )
         return context
+
+    def ranked_matches(self, query: str) -> search.RankedMatches:
+        """The filtered matches in reading order; their rows read by id, the filters having chosen them."""
+        return search.RankedMatches(self.object_list, query, rows=published_articles())
+
+    def count_matches(self, total: int | None) -> search.MatchCount:
+        """The facets' total when exact; a search beyond COUNT_LIMIT reads "more than".
+
+        Like a search engine's "about N results", a broad search is neither counted to the end nor
+        paged past COUNT_LIMIT; its choices show no counts (`ArticleFilter.facet_counts`).
+        """
+        if total is not None:
+            return search.MatchCount(total, exact=True)
+        if self.filterset.chosen().get("kind"):  # the kind facet counted the other kinds too
+            return self.matches.total()
+        return search.MatchCount(search.COUNT_LIMIT, exact=False)
 
     def canonical_url(self, page) -> str:
         """The listing's address with its valid filters in a fixed order, so one view has one URL."""
@@ -277,9 +296,15 @@ class ArticleListView(ReaderListMixin, FilterView):
         return self.request.build_absolute_uri(self.request.path) + query
 
 
-def choice_options(choices, counts: dict[str, int], chosen: list) -> list[dict]:
+def choice_options(choices, counts: dict[str, int] | None, chosen: list) -> list[dict]:
+    """A filter's choices, each with its count (None when the facet was not counted)."""
     return [
-        {"value": value, "label": label, "count": counts.get(value, 0), "chosen": value in chosen}
+        {
+            "value": value,
+            "label": label,
+            "count": None if counts is None else counts.get(value, 0),
+            "chosen": value in chosen,
+        }
         for value, label in choices
     ]
 

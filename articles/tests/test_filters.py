@@ -147,6 +147,23 @@ class ArticleFilterTests(TestCase):
         self.assertEqual(facets["region"][wuwei.pk], 1)
         self.assertEqual(facets["all_regions"], 3)
 
+    def test_a_limited_facet_counts_only_when_it_stays_within_the_limit(self):
+        # 政协 is in all five published headlines; four are within 定西市 and its counties.
+        data = QueryDict("q=政协&region=621100")
+        unlimited = ArticleFilter(data, queryset=Article.objects.published()).facet_counts()
+        within = ArticleFilter(data, queryset=Article.objects.published()).facet_counts(limit=5)
+        self.assertEqual(within, unlimited)
+        self.assertEqual(within["total"], 4)
+        # At a limit of 4: the regions are counted over all five matches, so they get no counts;
+        # kinds and meeting types are counted within 定西市's four and stay exact.
+        narrow = ArticleFilter(data, queryset=Article.objects.published()).facet_counts(limit=4)
+        self.assertEqual((narrow["region"], narrow["all_regions"]), (None, None))
+        self.assertEqual(narrow["kind"], unlimited["kind"])
+        self.assertEqual(narrow["meeting_type"], unlimited["meeting_type"])
+        self.assertEqual(narrow["total"], 4)
+        tight = ArticleFilter(data, queryset=Article.objects.published()).facet_counts(limit=3)
+        self.assertEqual([tight[name] for name in ("kind", "meeting_type", "total")], [None, None, None])
+
     def test_prefecture_facet_counts_an_article_once(self):
         facets = ArticleFilter({}, queryset=Article.objects.published()).facet_counts()
         self.assertEqual(facets["region"][self.dingxi.committee.pk], 4)

@@ -1,12 +1,14 @@
 """Reader pages: the listing, article, meeting and e-paper pages, hostile input and query counts."""
 
 import datetime
+from unittest import mock
 
 from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from articles import search
 from articles.models import Kind, MeetingType
 from articles.tests.factories import make_article, make_meeting, make_page, make_person
 
@@ -79,6 +81,26 @@ class ListingTests(TestCase):
         response = self.client.get(LISTING, {"q": "兰州"})
         self.assertContains(response, "<mark>兰州</mark>")
         self.assertContains(response, "<h1>搜索“兰州”</h1>", html=True)
+
+    def test_a_search_beyond_the_count_limit_says_more_than_and_shows_no_counts(self):
+        with mock.patch.object(search, "COUNT_LIMIT", 10):
+            broad = self.client.get(LISTING, {"q": "兰州"})
+            broad_news = self.client.get(LISTING, {"q": "兰州", "kind": "news", "page": "9"})
+        self.assertContains(broad, "找到超过 10 篇")
+        self.assertNotContains(broad, "（25）")
+        self.assertEqual([o["count"] for o in broad.context["kind_options"]], [None] * len(Kind.choices))
+        self.assertEqual(broad.context["page_obj"].paginator.num_pages, 1)
+        # The kind chosen: counted by the search itself, and paged no further than the limit.
+        self.assertContains(broad_news, "找到超过 10 篇")
+        self.assertEqual(broad_news.context["page_obj"].number, 1)
+
+    def test_a_search_within_the_count_limit_is_counted_exactly_with_its_facets(self):
+        with mock.patch.object(search, "COUNT_LIMIT", 25):
+            response = self.client.get(LISTING, {"q": "兰州"})
+        self.assertContains(response, "共 25 篇")
+        self.assertIn(
+            {"value": "news", "label": "消息", "count": 25, "chosen": False}, response.context["kind_options"]
+        )
 
     def test_page_size_is_one_of_the_offered_sizes(self):
         for value, size in [("50", 25), ("100", 25), ("20", 20), ("7", 20), ("1000", 20), ("x", 20)]:
