@@ -92,6 +92,9 @@ class ArticleFilter(django_filters.FilterSet):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.search_conditions: dict[str, Func | None] = {}
+        # The search's matches once `search_facet_counts` has listed them: the facets then filter
+        # by id instead of asking the full-text index again in each of their queries.
+        self.matched_ids: list[int] | None = None
 
     def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         """Only the matches, still newest first: the listing ranks them (`search.RankedMatches`).
@@ -100,9 +103,14 @@ class ArticleFilter(django_filters.FilterSet):
         """
         if not value:
             return queryset
+        if self.matched_ids is not None:
+            return queryset.filter(pk__in=self.matched_ids)
+        return search.matching(queryset, self.search_condition(value, queryset.db))
+
+    def search_condition(self, value: str, using: str) -> Func | None:
         if value not in self.search_conditions:
-            self.search_conditions[value] = search.match_condition(value, queryset.db)
-        return search.matching(queryset, self.search_conditions[value])
+            self.search_conditions[value] = search.match_condition(value, using)
+        return self.search_conditions[value]
 
     def filter_region(self, queryset: QuerySet, name: str, value: Organization | None) -> QuerySet:
         return queryset.in_region(value) if value else queryset
@@ -145,58 +153,59 @@ class ArticleFilter(django_filters.FilterSet):
                 queryset = self.filters[name].filter(queryset, value)
         return queryset
 
-    def facet_counts(self, limit: int | None = None) -> dict:
+    def facet_counts(self) -> dict:
         """How many articles each choice would show, given the other filters, in one query.
 
         Also "total", the number of articles all filters select: the kind facet already counts them.
-        With `limit` (a search), each facet reads at most `limit` + 1 of its articles, so a word
-        found in every article costs what a rarer one does; a facet with more articles than that
-        gets no counts (None), and "total" is None when it is not known exactly.
         """
         parts = [
-            *kind_rows(self.facet_base("kind", limit)),
-            *meeting_type_rows(self.facet_base("meeting_type", limit)),
-            *region_rows(self.facet_base("region", limit)),
+            *kind_rows(self.filtered_without("kind")),
+            *meeting_type_rows(self.filtered_without("meeting_type")),
+            *region_rows(self.filtered_without("region")),
         ]
-        tally = FacetTally(parts[0].union(*parts[1:], all=True), limit)
+        tally = FacetTally(parts[0].union(*parts[1:], all=True))
         chosen_kind = self.chosen().get("kind")
-        kinds = tally.shown("kind")
+        kinds = tally.counts["kind"]
         return {
-            "meeting_type": tally.shown("meeting_type"),
+            "meeting_type": tally.counts["meeting_type"],
             "kind": kinds,
-            "region": tally.shown("region"),
+            "region": tally.counts["region"],
             # The province includes every article, so its count is the count with no region chosen.
-            "all_regions": tally.totals["region"] if tally.is_exact("region") else None,
-            "total": None
-            if kinds is None
-            else kinds.get(chosen_kind, 0)
-            if chosen_kind
-            else tally.totals["kind"],
+            "all_regions": tally.totals["region"],
+            "total": kinds.get(chosen_kind, 0) if chosen_kind else sum(kinds.values()),
         }
 
-    def facet_base(self, facet: str, limit: int | None) -> QuerySet:
-        """What `facet` counts: the articles the other filters select, or `limit` + 1 of them."""
-        articles = self.filtered_without(facet)
-        if limit is None:
-            return articles
-        return self.queryset.model.objects.filter(pk__in=articles.order_by().values("pk")[: limit + 1])
+    def search_facet_counts(self, limit: int) -> dict | None:
+        """The facets of a search that finds at most `limit` articles; None for a broader one.
+
+        Every facet counts among the search's matches, so a search for a word in every article
+        would count them all, several times over; its ids are listed once instead (at most
+        `limit` + 1 of them), and the facets are counted only when that is all of them.
+        """
+        query = self.chosen().get("q")
+        condition = self.search_condition(query, self.queryset.db)
+        found = search.matching(self.queryset.order_by(), condition).values_list("pk", flat=True)
+        ids = list(found[: limit + 1])
+        if len(ids) > limit:
+            return None
+        self.matched_ids = ids
+        return self.facet_counts()
 
 
-# Each facet is a few GROUP BY queries of rows (tag, choice, committee level, count), all run as one
-# UNION ALL; a "<facet>:all" row carries the number of articles that facet counted.
+# Each facet is one or more GROUP BY queries of rows (tag, choice, committee level, count), all run
+# as one UNION ALL; the "region:all" row carries the number of articles the region facet counted.
 
 
 class FacetTally:
-    """The facet rows read into counts per facet and choice, and each facet's number of articles.
+    """The facet rows read into counts per facet and choice, and the region facet's total.
 
     A prefecture's own row is dropped for its rolled-up one, which counts its counties' articles
     too without counting an article about both twice.
     """
 
-    def __init__(self, rows, limit: int | None) -> None:
-        self.limit = limit
+    def __init__(self, rows) -> None:
         self.counts: dict[str, dict] = {"kind": {}, "meeting_type": {}, "region": {}}
-        self.totals: dict[str, int] = {"kind": 0, "meeting_type": 0, "region": 0}
+        self.totals: dict[str, int] = {"region": 0}
         for tag, choice, level, count in rows:
             facet, _, what = tag.partition(":")
             if what == "all":
@@ -205,16 +214,6 @@ class FacetTally:
                 self.counts[facet][choice] = count
             elif what == "prefecture" or level != Level.PREFECTURE:
                 self.counts[facet][int(choice)] = count
-        # Every article has one kind: the kinds add up to the number counted, with no row of its own.
-        self.totals["kind"] = sum(self.counts["kind"].values())
-
-    def is_exact(self, facet: str) -> bool:
-        """Whether the facet counted all its articles (always, without a limit)."""
-        return self.limit is None or self.totals[facet] <= self.limit
-
-    def shown(self, facet: str) -> dict | None:
-        """The facet's counts by choice, or None when they are not exact."""
-        return self.counts[facet] if self.is_exact(facet) else None
 
 
 def kind_rows(articles: QuerySet) -> list[QuerySet]:
@@ -222,14 +221,14 @@ def kind_rows(articles: QuerySet) -> list[QuerySet]:
 
 
 def meeting_type_rows(articles: QuerySet) -> list[QuerySet]:
-    """Articles per type of the meetings they report, and the number of articles."""
+    """Articles per type of the meetings they report."""
     articles = articles.order_by()
     typed = (
         articles.filter(meeting_links__isnull=False)
         .values_list(Value("meeting_type:"), "meeting_links__meeting__meeting_type", Value(""))
         .annotate(count=Count("pk", distinct=True))
     )
-    return [typed, total_row(articles, "meeting_type")]
+    return [typed]
 
 
 def total_row(articles: QuerySet, facet: str) -> QuerySet:

@@ -32,6 +32,8 @@ from .filters import ArticleFilter, MeetingFilter
 from .models import Article, ArticleCommittee, ArticleMeeting, Kind, Meeting, MeetingType, Mention, SourcePage
 from .models import Status as ArticleStatus
 
+# What a broad search shows beside its choices: no numbers (`ArticleListView.facet_counts`).
+NO_COUNTS = {"meeting_type": None, "kind": None, "region": None, "all_regions": None, "total": None}
 HOME_LATEST = 10
 PER_PREFECTURE = 4
 CHART_MONTHS = 12
@@ -253,7 +255,7 @@ class ArticleListView(ReaderListMixin, FilterView):
         cleaned = self.filterset.chosen()
         query = cleaned.get("q")
         self.matches = self.ranked_matches(query) if query else None
-        self.facets = facets = self.filterset.facet_counts(limit=search.COUNT_LIMIT if query else None)
+        self.facets = facets = self.facet_counts(query)
         self.match_count = self.count_matches(facets["total"])
         context = super().get_context_data(**kwargs)
         context.update(
@@ -273,17 +275,24 @@ class ArticleListView(ReaderListMixin, FilterView):
         """The filtered matches in reading order; their rows read by id, the filters having chosen them."""
         return search.RankedMatches(self.object_list, query, rows=published_articles())
 
+    def facet_counts(self, query: str | None) -> dict:
+        """The counts beside the choices: none for a search broader than COUNT_LIMIT articles."""
+        if not query:
+            return self.filterset.facet_counts()
+        return self.filterset.search_facet_counts(search.COUNT_LIMIT) or NO_COUNTS
+
     def count_matches(self, total: int | None) -> search.MatchCount:
-        """The facets' total when exact; a search beyond COUNT_LIMIT reads "more than".
+        """The facets' total when they were counted; beyond COUNT_LIMIT a search reads "more than".
 
         Like a search engine's "about N results", a broad search is neither counted to the end nor
-        paged past COUNT_LIMIT; its choices show no counts (`ArticleFilter.facet_counts`).
+        paged past COUNT_LIMIT. Its matches, narrowed by the other filters, may be fewer: then they
+        are counted, up to the limit.
         """
         if total is not None:
             return search.MatchCount(total, exact=True)
-        if self.filterset.chosen().get("kind"):  # the kind facet counted the other kinds too
-            return self.matches.total()
-        return search.MatchCount(search.COUNT_LIMIT, exact=False)
+        if set(self.filterset.chosen()) == {"q"}:
+            return search.MatchCount(search.COUNT_LIMIT, exact=False)
+        return self.matches.total()
 
     def canonical_url(self, page) -> str:
         """The listing's address with its valid filters in a fixed order, so one view has one URL."""

@@ -147,22 +147,28 @@ class ArticleFilterTests(TestCase):
         self.assertEqual(facets["region"][wuwei.pk], 1)
         self.assertEqual(facets["all_regions"], 3)
 
-    def test_a_limited_facet_counts_only_when_it_stays_within_the_limit(self):
+    def test_a_search_has_facets_only_when_it_finds_no_more_than_the_limit(self):
         # 政协 is in all five published headlines; four are within 定西市 and its counties.
         data = QueryDict("q=政协&region=621100")
-        unlimited = ArticleFilter(data, queryset=Article.objects.published()).facet_counts()
-        within = ArticleFilter(data, queryset=Article.objects.published()).facet_counts(limit=5)
-        self.assertEqual(within, unlimited)
-        self.assertEqual(within["total"], 4)
-        # At a limit of 4: the regions are counted over all five matches, so they get no counts;
-        # kinds and meeting types are counted within 定西市's four and stay exact.
-        narrow = ArticleFilter(data, queryset=Article.objects.published()).facet_counts(limit=4)
-        self.assertEqual((narrow["region"], narrow["all_regions"]), (None, None))
-        self.assertEqual(narrow["kind"], unlimited["kind"])
-        self.assertEqual(narrow["meeting_type"], unlimited["meeting_type"])
-        self.assertEqual(narrow["total"], 4)
-        tight = ArticleFilter(data, queryset=Article.objects.published()).facet_counts(limit=3)
-        self.assertEqual([tight[name] for name in ("kind", "meeting_type", "total")], [None, None, None])
+        counted = ArticleFilter(data, queryset=Article.objects.published()).facet_counts()
+        self.assertEqual(counted["total"], 4)
+        self.assertEqual(counted["all_regions"], 5)
+        within = ArticleFilter(data, queryset=Article.objects.published()).search_facet_counts(limit=5)
+        self.assertEqual(within, counted)
+        # The limit applies to the search's own matches (five), whatever the region narrows it to.
+        self.assertIsNone(
+            ArticleFilter(data, queryset=Article.objects.published()).search_facet_counts(limit=4)
+        )
+
+    def test_search_facets_take_the_same_queries_for_a_broad_or_a_narrow_word(self):
+        def queries(query: str) -> int:
+            filterset = ArticleFilter(QueryDict(f"q={query}"), queryset=Article.objects.published())
+            with CaptureQueriesContext(connection) as captured:
+                facets = filterset.search_facet_counts(limit=5)
+            self.assertIsNotNone(facets)
+            return len(captured)
+
+        self.assertEqual(queries("政协"), queries("陇西县"))
 
     def test_prefecture_facet_counts_an_article_once(self):
         facets = ArticleFilter({}, queryset=Article.objects.published()).facet_counts()
