@@ -5,6 +5,7 @@ hold one printed line per line (about twenty characters). Column widths vary acr
 (narrow news columns, wide feature columns, captions), so widths are estimated locally.
 """
 
+from collections.abc import Iterable
 from statistics import median
 
 from .normalize import display_width
@@ -14,6 +15,7 @@ COLUMN = "column"
 PARAGRAPH_LINE_WIDTH = 90  # half-em units: 45 Chinese characters, wider than any newspaper column
 WIDTH_WINDOW = 10  # printed lines on each side used to estimate a line's column width
 MIN_WINDOW = 5  # fewer lines than this between two wide titles say nothing about the column
+WIDTH_CHANGE = 4  # half-em units: two articles' columns differing by two characters or more
 
 
 def detect_layout(lines: list[str]) -> str:
@@ -31,16 +33,50 @@ def detect_layout(lines: list[str]) -> str:
     return COLUMN
 
 
-def _runs(widths: list[int]) -> list[range]:
-    """Stretches of lines between titles spanning several columns: each is set in one column width."""
+def _runs(widths: list[int], breaks: frozenset[int]) -> list[range]:
+    """Stretches of lines each set in one column width: cut at titles spanning several columns and
+    before each line in `breaks` (where the caller knows another article or title begins)."""
     limit = 1.25 * median(widths)
     runs, start = [], 0
     for index, width in enumerate(widths):
         if width > limit:
             runs += [range(start, index), range(index, index + 1)]
             start = index + 1
+        elif index in breaks:
+            runs.append(range(start, index))
+            start = index
     runs.append(range(start, len(widths)))
-    return [run for run in runs if len(run)]
+    return [part for run in runs if len(run) for part in _split_at_width_change(widths, run)]
+
+
+def _typical_width(widths: list[int], window: range) -> float:
+    """The median width of a window's full lines (titles and short paragraph ends left out)."""
+    values = [widths[index] for index in window]
+    middle = median(values)
+    body = [width for width in values if 0.6 * middle <= width <= 1.25 * middle]
+    return median(body) if body else middle
+
+
+def _split_at_width_change(widths: list[int], run: range) -> list[range]:
+    """A run cut where two articles set in different column widths meet with nothing between them
+    (a feature opening on a quote right after a news story): at the line where the lines before
+    and the lines after differ most, moved to just after the last line of the wider column."""
+    best, contrast = None, float(WIDTH_CHANGE)
+    for cut in range(run.start + MIN_WINDOW, run.stop - MIN_WINDOW + 1):
+        before = _typical_width(widths, range(max(run.start, cut - WIDTH_WINDOW), cut))
+        after = _typical_width(widths, range(cut, min(run.stop, cut + WIDTH_WINDOW)))
+        if abs(after - before) >= contrast:
+            best, contrast, middle, narrowing = cut, abs(after - before), (after + before) / 2, after < before
+    if best is None:
+        return [run]
+    near = range(max(run.start, best - MIN_WINDOW), min(run.stop, best + MIN_WINDOW))
+    wide = [index for index in near if widths[index] > middle]
+    cut = wide[-1] + 1 if narrowing else wide[0]
+    if not run.start < cut < run.stop:
+        return [run]
+    return _split_at_width_change(widths, range(run.start, cut)) + _split_at_width_change(
+        widths, range(cut, run.stop)
+    )
 
 
 def _column_width(widths: list[int], window: range) -> float:
@@ -51,13 +87,16 @@ def _column_width(widths: list[int], window: range) -> float:
     return body[(3 * len(body)) // 4] if body else middle
 
 
-def column_widths(widths: list[int]) -> list[float]:
+def column_widths(widths: list[int], breaks: Iterable[int] = ()) -> list[float]:
     """For each printed line, the width of the column it is set in, so that a full line measures as
-    full and a paragraph's end as short. Neighbouring lines across a multi-column title belong to
-    other columns, so the window stops at such titles unless that leaves too few lines.
+    full and a paragraph's end as short.
+
+    Neighbouring lines across a multi-column title, or before a line in `breaks` (a dateline, a
+    title: the caller knows another article begins there), belong to other columns, so the window
+    stops there unless that leaves too few lines.
     """
     estimates: list[float] = []
-    for run in _runs(widths) if widths else []:
+    for run in _runs(widths, frozenset(breaks)) if widths else []:
         for index in run:
             window = range(max(0, index - WIDTH_WINDOW), min(len(widths), index + WIDTH_WINDOW + 1))
             inside = range(max(window.start, run.start), min(window.stop, run.stop))

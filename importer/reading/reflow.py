@@ -35,6 +35,7 @@ _CLAUSE_PUNCTUATION = re.compile(r"[，、；：,;:]")
 LONG_FRAGMENT = 60  # half-em units: a punctuated line this long is a paragraph cut by a column change
 PHRASE_MIN = 4  # characters in each phrase of a two-phrase title ("丰富载体 让协商“接上地气”")
 TITLE_MAX = 80  # half-em units: no title is longer, punctuated or not
+INDENT = 5  # half-em units: a first line is two characters short of its column, a full one one at most
 SHORT_LINE = 0.7  # a column line this much narrower than its column ends its paragraph
 WIDE_LINE = 1.25  # a line this much wider than its column spans several columns: title or caption
 
@@ -102,6 +103,12 @@ def _wide(line: PrintedLine, width: float) -> bool:
 
 def _short(line: PrintedLine, width: float) -> bool:
     return line.width < SHORT_LINE * width
+
+
+def _indented(line: PrintedLine, width: float) -> bool:
+    """Narrower than its column by a paragraph's two-character indent: after a sentence's end,
+    a new paragraph's first line (full lines fall short of the column by a character at most)."""
+    return line.width <= width - INDENT
 
 
 def _is_caption_line(line: PrintedLine, width: float) -> bool:
@@ -218,7 +225,7 @@ def _column_continues(
         return True
     if _wide(last, width) or _wide(following, next_width) or _short(last, width):
         return False
-    if ends_sentence(last.text) and not _full(last, width):
+    if ends_sentence(last.text) and (not _full(last, width) or _indented(following, next_width)):
         return False
     if _starts_title(lines, width, following, next_width):
         return False
@@ -263,16 +270,38 @@ def _split_title_run(group: list[PrintedLine]) -> list[list[PrintedLine]]:
     return [group]
 
 
+def _paragraph_column(lines: list[PrintedLine], column_of: dict[int, float]) -> float:
+    """A paragraph's column: the widest estimate along its lines. Near the end of an article set
+    wider than the next one, the estimates of its last lines lean towards the next, narrower
+    column, where its last line would pass for a full one."""
+    return max(column_of[line.number] for line in lines)
+
+
+def _column_breaks(lines: list[PrintedLine]) -> list[int]:
+    """Lines where another article's column may begin: before a dateline, and around a title,
+    subtitle or byline line, which are set in their own type between two articles' bodies."""
+    breaks = []
+    for index, line in enumerate(lines):
+        if _stands_alone(line) or _is_title_line(line):
+            breaks += [index, index + 1]
+        elif _DATELINE.match(line.text):
+            breaks.append(index)
+    return breaks
+
+
 def reflow(raw_lines: list[str], layout: str) -> tuple[Block, ...]:
     """Reflow a file's lines into blocks for the given layout."""
     lines = printed_lines(raw_lines)
     if layout == PARAGRAPH:
         groups = _group(lines, lambda current, index: _paragraph_continues(current, lines[index]))
     else:
-        widths = column_widths([line.width for line in lines])
+        widths = column_widths([line.width for line in lines], _column_breaks(lines))
+        column_of = {line.number: width for line, width in zip(lines, widths, strict=True)}
         groups = _group(
             lines,
-            lambda current, index: _column_continues(current, widths[index - 1], lines[index], widths[index]),
+            lambda current, index: _column_continues(
+                current, _paragraph_column(current, column_of), lines[index], widths[index]
+            ),
         )
         groups = [part for group in groups for part in _split_title_run(group)]
     return tuple(_block(group) for group in groups)
