@@ -71,7 +71,7 @@ def _split_at_width_change(widths: list[int], run: range) -> list[range]:
         return [run]
     near = range(max(run.start, best - MIN_WINDOW), min(run.stop, best + MIN_WINDOW))
     wide = [index for index in near if widths[index] > middle]
-    cut = wide[-1] + 1 if narrowing else wide[0]
+    cut = (wide[-1] + 1 if narrowing else wide[0]) if wide else best
     if not run.start < cut < run.stop:
         return [run]
     return _split_at_width_change(widths, range(run.start, cut)) + _split_at_width_change(

@@ -22,6 +22,8 @@ from .normalize import (
 )
 
 _ALONE = re.compile(r"^(?:——|‖|[(（](?:续|接)\S{1,3}版[)）]$)")
+_PAIRS = {"《": "》", "“": "”", "（": "）", "(": ")", "「": "」"}
+_CLOSER_OF = {closer: opener for opener, closer in _PAIRS.items()}
 _OPEN_BYLINE = re.compile(r"[(（](?:通讯员|记者|本报记者)[^()（）]*$")
 _ROLES = ("通讯员", "本报记者", "记者")
 _NAME_PIECE = re.compile(r"[\u4e00-\u9fff·]+")
@@ -65,8 +67,38 @@ def printed_lines(raw_lines: list[str]) -> list[PrintedLine]:
 
 
 def _stands_alone(line: PrintedLine) -> bool:
-    """Subtitles, section-head marks, continuation marks and bylines are never part of a paragraph."""
+    """Subtitles, section-head marks, continuation marks and bylines are never part of a paragraph.
+
+    A line opening on a dash that closes a bracket it did not open ("——临泽老照片选集》《光辉")
+    is the middle of a title quoted in running text, not a subtitle.
+    """
+    if _closes_unopened(line.text):
+        return False
     return bool(_ALONE.match(line.text) or BYLINE_LINE.match(line.text))
+
+
+def _bracket_balance(text: str) -> tuple[bool, bool]:
+    """(closes one it did not open, leaves one open) for the brackets and quotes of a line."""
+    depth = dict.fromkeys(_PAIRS, 0)
+    closes_unopened = False
+    for char in text:
+        if char in depth:
+            depth[char] += 1
+        elif char in _CLOSER_OF:
+            opener = _CLOSER_OF[char]
+            closes_unopened = closes_unopened or not depth[opener]
+            depth[opener] = max(0, depth[opener] - 1)
+    return closes_unopened, any(depth.values())
+
+
+def _closes_unopened(text: str) -> bool:
+    """Whether a closing bracket or quote comes before its opening one: the text began earlier."""
+    return _bracket_balance(text)[0]
+
+
+def _leaves_open(text: str) -> bool:
+    """Whether a bracket or quote opened on the line is closed only later: the text goes on."""
+    return _bracket_balance(text)[1]
 
 
 def _opens_block(line: PrintedLine) -> bool:
@@ -217,6 +249,8 @@ def _column_continues(
         return not _opens_block(following)
     if _closes_block(last) or _opens_block(following) or _ALONE.match(lines[0].text):
         return False
+    if _leaves_open(last.text):
+        return True  # a quote or a book title running on: no title or paragraph ends inside one
     if _two_phrases(following.text) and all(_unpunctuated(line.text) for line in lines):
         return False  # a run of titles, not running text
     if ends_sentence(last.text) and _is_title_line(following):
