@@ -221,13 +221,18 @@ class RankedMatches:
 
     `rows` is for SQLite: every query through `found` builds the list of all FTS5 matches again
     (30 ms for 100k), while the slice's ids are known matches; give the unfiltered queryset, with
-    the same select_related and prefetches, to read them by primary key alone.
+    the same select_related and prefetches, to read them by primary key alone. For the same
+    reason a caller that has listed the matches' ids newest first (`newest`: all of them, or at
+    least as many as will be paged) spares `found` altogether.
     """
 
-    def __init__(self, found: QuerySet, query: str, rows: QuerySet | None = None) -> None:
+    def __init__(
+        self, found: QuerySet, query: str, rows: QuerySet | None = None, newest: list[int] | None = None
+    ) -> None:
         self.found = found.order_by(*NEWEST)
         self.rows = self.found if rows is None else rows
         self.tokens = query_tokens(query)
+        self.newest = newest
 
     def total(self) -> MatchCount:
         """The number of matches, exact up to COUNT_LIMIT; beyond it "at least COUNT_LIMIT"."""
@@ -244,14 +249,23 @@ class RankedMatches:
         if start < RANKED_MATCHES:
             rows += self.ranked(start, min(stop, RANKED_MATCHES))
         if stop > RANKED_MATCHES:
-            rows += list(self.found[max(start, RANKED_MATCHES) : stop])
+            rows += self.older(max(start, RANKED_MATCHES), stop)
         return rows
+
+    def older(self, start: int, stop: int) -> list:
+        """Rows `start` to `stop` of the matches past the ranked head, newest first."""
+        if self.newest is None:
+            return list(self.found[start:stop])
+        wanted = self.newest[start:stop]
+        rows = self.rows.in_bulk(wanted)
+        return [rows[pk] for pk in wanted]
 
     def ranked(self, start: int, stop: int) -> list:
         """Rows `start` to `stop` of the ranked head, each with its `search_rank`."""
         if not self.tokens:
             return []
-        scores = ranked_ids(self.found, self.tokens)
+        head = self.found if self.newest is None else self.rows.filter(pk__in=self.newest[:RANKED_MATCHES])
+        scores = ranked_ids(head, self.tokens)
         wanted = list(scores)[start:stop]
         rows = self.rows.in_bulk(wanted)
         for pk, row in rows.items():

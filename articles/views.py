@@ -32,7 +32,7 @@ from .filters import ArticleFilter, MeetingFilter
 from .models import Article, ArticleCommittee, ArticleMeeting, Kind, Meeting, MeetingType, Mention, SourcePage
 from .models import Status as ArticleStatus
 
-# What a broad search shows beside its choices: no numbers (`ArticleListView.facet_counts`).
+# What a broad search shows beside its choices: no numbers (`ArticleListView.search_facets`).
 NO_COUNTS = {"meeting_type": None, "kind": None, "region": None, "all_regions": None, "total": None}
 HOME_LATEST = 10
 PER_PREFECTURE = 4
@@ -246,7 +246,7 @@ class ArticleListView(ReaderListMixin, FilterView):
         return super().paginate_queryset(queryset, page_size)
 
     def known_count(self) -> int | None:
-        """Counted already, with the facets; an invalid filter lists nothing."""
+        """Counted already, with the facets or the search; an invalid filter lists nothing."""
         if self.filterset.is_bound and not self.filterset.is_valid():
             return 0
         return self.match_count.value
@@ -254,9 +254,12 @@ class ArticleListView(ReaderListMixin, FilterView):
     def get_context_data(self, **kwargs):
         cleaned = self.filterset.chosen()
         query = cleaned.get("q")
-        self.matches = self.ranked_matches(query) if query else None
-        self.facets = facets = self.facet_counts(query)
-        self.match_count = self.count_matches(facets["total"])
+        if query:
+            self.facets = facets = self.search_facets(query, only_query=set(cleaned) == {"q"})
+        else:
+            self.matches = None
+            self.facets = facets = self.filterset.facet_counts()
+            self.match_count = search.MatchCount(facets["total"], exact=True)
         context = super().get_context_data(**kwargs)
         context.update(
             query=query or "",
@@ -271,28 +274,33 @@ class ArticleListView(ReaderListMixin, FilterView):
         )
         return context
 
-    def ranked_matches(self, query: str) -> search.RankedMatches:
-        """The filtered matches in reading order; their rows read by id, the filters having chosen them."""
-        return search.RankedMatches(self.object_list, query, rows=published_articles())
+    def search_facets(self, query: str, only_query: bool) -> dict:
+        """A search's facets, its ranked matches and their count; counted up to COUNT_LIMIT only.
 
-    def facet_counts(self, query: str | None) -> dict:
-        """The counts beside the choices: none for a search broader than COUNT_LIMIT articles."""
-        if not query:
-            return self.filterset.facet_counts()
-        return self.filterset.search_facet_counts(search.COUNT_LIMIT) or NO_COUNTS
-
-    def count_matches(self, total: int | None) -> search.MatchCount:
-        """The facets' total when they were counted; beyond COUNT_LIMIT a search reads "more than".
-
-        Like a search engine's "about N results", a broad search is neither counted to the end nor
-        paged past COUNT_LIMIT. Its matches, narrowed by the other filters, may be fewer: then they
-        are counted, up to the limit.
+        Like a search engine's "about N results", a search finding more than COUNT_LIMIT articles
+        is neither counted to the end nor paged past COUNT_LIMIT, and its choices carry no counts:
+        counting every region, type and kind over all the articles holding a common word would
+        cost seconds. Its matches narrowed by the other filters may still be fewer, and are then
+        counted exactly.
         """
-        if total is not None:
-            return search.MatchCount(total, exact=True)
-        if set(self.filterset.chosen()) == {"q"}:
-            return search.MatchCount(search.COUNT_LIMIT, exact=False)
-        return self.matches.total()
+        limit = search.COUNT_LIMIT
+        newest = self.filterset.search_matches(limit + 1)
+        broad = len(newest) > limit
+        if not broad:
+            self.filterset.narrow_search_to(newest)
+        found = self.filterset.refiltered()
+        rows = published_articles()
+        self.matches = search.RankedMatches(
+            found, query, rows=rows, newest=newest[:limit] if only_query else None
+        )
+        facets = NO_COUNTS if broad else self.filterset.facet_counts()
+        if not broad:
+            self.match_count = search.MatchCount(facets["total"], exact=True)
+        elif only_query:
+            self.match_count = search.MatchCount(limit, exact=False)
+        else:
+            self.match_count = self.matches.total()
+        return facets
 
     def canonical_url(self, page) -> str:
         """The listing's address with its valid filters in a fixed order, so one view has one URL."""

@@ -147,28 +147,25 @@ class ArticleFilterTests(TestCase):
         self.assertEqual(facets["region"][wuwei.pk], 1)
         self.assertEqual(facets["all_regions"], 3)
 
-    def test_a_search_has_facets_only_when_it_finds_no_more_than_the_limit(self):
+    def test_a_search_narrowed_to_its_matches_ids_counts_the_same_facets(self):
         # 政协 is in all five published headlines; four are within 定西市 and its counties.
         data = QueryDict("q=政协&region=621100")
         counted = ArticleFilter(data, queryset=Article.objects.published()).facet_counts()
-        self.assertEqual(counted["total"], 4)
-        self.assertEqual(counted["all_regions"], 5)
-        within = ArticleFilter(data, queryset=Article.objects.published()).search_facet_counts(limit=5)
-        self.assertEqual(within, counted)
-        # The limit applies to the search's own matches (five), whatever the region narrows it to.
-        self.assertIsNone(
-            ArticleFilter(data, queryset=Article.objects.published()).search_facet_counts(limit=4)
-        )
+        self.assertEqual((counted["total"], counted["all_regions"]), (4, 5))
+        narrowed = ArticleFilter(data, queryset=Article.objects.published())
+        matches = narrowed.search_matches(limit=10)
+        self.assertEqual(len(matches), 5)
+        narrowed.narrow_search_to(matches)
+        with CaptureQueriesContext(connection) as queries:
+            self.assertEqual(narrowed.facet_counts(), counted)
+        # Neither FTS5's MATCH nor PostgreSQL's @@: the full-text index is not asked again.
+        self.assertNotRegex(" ".join(query["sql"] for query in queries), "MATCH|@@")
+        self.assertCountEqual(narrowed.refiltered(), [self.dingxi, self.longxi, self.anding, self.joint])
 
-    def test_search_facets_take_the_same_queries_for_a_broad_or_a_narrow_word(self):
-        def queries(query: str) -> int:
-            filterset = ArticleFilter(QueryDict(f"q={query}"), queryset=Article.objects.published())
-            with CaptureQueriesContext(connection) as captured:
-                facets = filterset.search_facet_counts(limit=5)
-            self.assertIsNotNone(facets)
-            return len(captured)
-
-        self.assertEqual(queries("政协"), queries("陇西县"))
+    def test_search_matches_are_the_newest_first_up_to_the_limit(self):
+        filterset = ArticleFilter(QueryDict("q=政协"), queryset=Article.objects.published())
+        newest = [self.wuwei.pk, self.dingxi.pk, self.longxi.pk]
+        self.assertEqual(filterset.search_matches(limit=3), newest)
 
     def test_prefecture_facet_counts_an_article_once(self):
         facets = ArticleFilter({}, queryset=Article.objects.published()).facet_counts()
