@@ -36,12 +36,15 @@ _NOT_TEXT = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z]")
 def committee_name(title: str) -> str | None:
     """The committee a title or subtitle opens with ("金塔县政协召开……" -> "金塔县"), if any.
 
-    A sentence's first line that happens to name a committee ("这是在安定区政协…") is not a title.
+    A sentence's first line that happens to name a committee ("这是在安定区政协…", "举办政协委员…")
+    is not a title.
     """
     match = _TITLE_COMMITTEE.match(title)
-    if not match or match.group("name") in ("市", "县", "区", "省") or _GRAMMAR.search(match.group("name")):
+    if not match or match.group("name") in ("市", "县", "区", "省"):
         return None
-    return match.group("name")
+    name = match.group("name")
+    # "举办政协委员……" opens on what is done, not on who does it: no place name holds a verb.
+    return None if _GRAMMAR.search(name) or _EVENT.search(name) else name
 
 
 def refers_back(paragraph: str) -> bool:

@@ -7,6 +7,7 @@ hold one printed line per line (about twenty characters). Column widths vary acr
 
 from collections.abc import Iterable
 from statistics import median
+from typing import NamedTuple
 
 from .normalize import display_width
 
@@ -87,18 +88,27 @@ def _column_width(widths: list[int], window: range) -> float:
     return body[(3 * len(body)) // 4] if body else middle
 
 
-def column_widths(widths: list[int], breaks: Iterable[int] = ()) -> list[float]:
-    """For each printed line, the width of the column it is set in, so that a full line measures as
-    full and a paragraph's end as short.
+class Column(NamedTuple):
+    """The column a printed line is set in: `width` is what its fullest lines measure, `typical`
+    what most of its lines measure (a paragraph's first line is indented below it)."""
+
+    width: float
+    typical: float
+
+
+def column_widths(widths: list[int], breaks: Iterable[int] = ()) -> list[Column]:
+    """For each printed line, the column it is set in, so that a full line measures as full, a
+    paragraph's end as short and its first line as indented.
 
     Neighbouring lines across a multi-column title, or before a line in `breaks` (a dateline, a
     title: the caller knows another article begins there), belong to other columns, so the window
     stops there unless that leaves too few lines.
     """
-    estimates: list[float] = []
+    estimates: list[Column] = []
     for run in _runs(widths, frozenset(breaks)) if widths else []:
         for index in run:
             window = range(max(0, index - WIDTH_WINDOW), min(len(widths), index + WIDTH_WINDOW + 1))
             inside = range(max(window.start, run.start), min(window.stop, run.stop))
-            estimates.append(_column_width(widths, inside if len(inside) >= MIN_WINDOW else window))
+            lines = inside if len(inside) >= MIN_WINDOW else window
+            estimates.append(Column(_column_width(widths, lines), _typical_width(widths, lines)))
     return estimates

@@ -12,7 +12,7 @@ from itertools import pairwise
 from importer.parsing.drafts import Block
 from importer.parsing.titles import is_full_headline
 
-from .layout import PARAGRAPH, column_widths
+from .layout import PARAGRAPH, Column, column_widths
 from .normalize import (
     BYLINE_LINE,
     display_width,
@@ -37,7 +37,7 @@ _CLAUSE_PUNCTUATION = re.compile(r"[，、；：,;:]")
 LONG_FRAGMENT = 60  # half-em units: a punctuated line this long is a paragraph cut by a column change
 PHRASE_MIN = 4  # characters in each phrase of a two-phrase title ("丰富载体 让协商“接上地气”")
 TITLE_MAX = 80  # half-em units: no title is longer, punctuated or not
-INDENT = 5  # half-em units: a first line is two characters short of its column, a full one one at most
+INDENT = 4  # half-em units: a first line is two characters short of a typical line, a full one one at most
 SHORT_LINE = 0.7  # a column line this much narrower than its column ends its paragraph
 WIDE_LINE = 1.25  # a line this much wider than its column spans several columns: title or caption
 
@@ -137,10 +137,12 @@ def _short(line: PrintedLine, width: float) -> bool:
     return line.width < SHORT_LINE * width
 
 
-def _indented(line: PrintedLine, width: float) -> bool:
-    """Narrower than its column by a paragraph's two-character indent: after a sentence's end,
-    a new paragraph's first line (full lines fall short of the column by a character at most)."""
-    return line.width <= width - INDENT
+def _indented(line: PrintedLine, column: Column) -> bool:
+    """Narrower than a typical line of its column by a paragraph's two-character indent: a new
+    paragraph's first line (full lines fall short of the typical one by a character at most).
+    The fullest lines run a character past a typical one, which a few short lines in the window
+    may hide from the median."""
+    return line.width <= max(column.typical, column.width - 2) - INDENT
 
 
 def _is_caption_line(line: PrintedLine, width: float) -> bool:
@@ -223,7 +225,7 @@ def _has_punctuation(text: str) -> bool:
     return bool(_CLAUSE_PUNCTUATION.search(text)) or has_sentence_punctuation(text)
 
 
-def _starts_title(lines: list[PrintedLine], width: float, following: PrintedLine, next_width: float) -> bool:
+def _starts_title(lines: list[PrintedLine], following: PrintedLine, next_column: Column) -> bool:
     """Whether a lone unpunctuated line is a title rather than a paragraph's first line.
 
     Titles are set in their own type, so their length says little; but a paragraph's first line is
@@ -235,11 +237,16 @@ def _starts_title(lines: list[PrintedLine], width: float, following: PrintedLine
         return False
     if _two_phrases(first.text):
         return True
-    return not _full(following, next_width - 1) and not ends_sentence(following.text)
+    if ends_sentence(following.text):
+        return False
+    # A line that reads as a whole title needs less: any line short of a full one after it.
+    return _indented(following, next_column) or (
+        _is_title_line(first) and not _full(following, next_column.width - 1)
+    )
 
 
 def _column_continues(
-    lines: list[PrintedLine], width: float, following: PrintedLine, next_width: float
+    lines: list[PrintedLine], width: float, following: PrintedLine, next_column: Column
 ) -> bool:
     """Column layout: whether the paragraph `lines` runs on into the printed line `following`."""
     last = lines[-1]
@@ -257,11 +264,12 @@ def _column_continues(
         return False  # titles printed right after the body they belong to
     if _is_caption_line(last, width):
         return True
+    next_width = next_column.width
     if _wide(last, width) or _wide(following, next_width) or _short(last, width):
         return False
-    if ends_sentence(last.text) and (not _full(last, width) or _indented(following, next_width)):
+    if ends_sentence(last.text) and (not _full(last, width) or _indented(following, next_column)):
         return False
-    if _starts_title(lines, width, following, next_width):
+    if _starts_title(lines, following, next_column):
         return False
     # A short line that ends no sentence after a full one is a title, not the paragraph's end.
     return not (_short(following, next_width) and not ends_sentence(following.text))
@@ -329,12 +337,12 @@ def reflow(raw_lines: list[str], layout: str) -> tuple[Block, ...]:
     if layout == PARAGRAPH:
         groups = _group(lines, lambda current, index: _paragraph_continues(current, lines[index]))
     else:
-        widths = column_widths([line.width for line in lines], _column_breaks(lines))
-        column_of = {line.number: width for line, width in zip(lines, widths, strict=True)}
+        columns = column_widths([line.width for line in lines], _column_breaks(lines))
+        column_of = {line.number: column.width for line, column in zip(lines, columns, strict=True)}
         groups = _group(
             lines,
             lambda current, index: _column_continues(
-                current, _paragraph_column(current, column_of), lines[index], widths[index]
+                current, _paragraph_column(current, column_of), lines[index], columns[index]
             ),
         )
         groups = [part for group in groups for part in _split_title_run(group)]
