@@ -349,6 +349,8 @@ class PageCutter:
             self._open(current, item)
         else:
             current.add_paragraph(item.text, item.line, item.end_line)
+        # A news story's trailing byline "(孙伟)" is its last word: what follows is another story.
+        current.closed = current.closed or bool(split_trailing_byline(item.text)[1])
 
     def _keep_in_body(self, draft: Draft, run: list[Item], item: Item) -> Item:
         """Section heads stay paragraphs of the running body; on a column page a lone line read as a
