@@ -57,11 +57,14 @@ class PageCacheMiddleware:
 
     @staticmethod
     def may_use_cache(request: HttpRequest) -> bool:
+        """A reader's GET or HEAD, neither the admin nor the liveness probe (which must not depend
+        on the cache, and is the HTTP benchmark's measure of the bare stack)."""
         return (
             settings.PAGE_CACHE_SECONDS > 0
             and request.method in ("GET", "HEAD")
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
             and not is_admin_path(request)
+            and request.path != reverse("healthz")
         )
 
     @staticmethod
