@@ -175,11 +175,10 @@ class ArticleFilter(django_filters.FilterSet):
             "total": kinds.get(chosen_kind, 0) if chosen_kind else sum(kinds.values()),
         }
 
-    def search_matches(self, limit: int) -> list[int]:
-        """Ids of the search's matches (its words alone), newest first, at most `limit` of them."""
+    def search_matches(self) -> list[int]:
+        """Ids of the search's matches (its words alone): `search.newest_match_ids`."""
         condition = self.search_condition(self.chosen()["q"], self.queryset.db)
-        found = search.matching(self.queryset, condition).order_by(*search.NEWEST)
-        return list(found.values_list("pk", flat=True)[:limit])
+        return search.newest_match_ids(search.matching(self.queryset, condition))
 
     def narrow_search_to(self, ids: list[int]) -> None:
         """Filter by these ids, all of the search's matches, instead of asking the full-text index.

@@ -203,6 +203,15 @@ def search(queryset: QuerySet, query: str) -> QuerySet:
     return found.annotate(search_rank=rank).order_by(F("search_rank").desc(nulls_last=True), *NEWEST)
 
 
+def newest_match_ids(found: QuerySet) -> list[int]:
+    """The ids of `found`, newest first, COUNT_LIMIT + 1 at most: all a listing pages or counts.
+
+    One pass over the full-text index, where counting, ranking and paging `found` would each make
+    their own (on SQLite each lists every match again: 30 ms for a word in 100k articles).
+    """
+    return list(found.order_by(*NEWEST).values_list("pk", flat=True)[: COUNT_LIMIT + 1])
+
+
 @dataclass(frozen=True)
 class MatchCount:
     """How many articles a search found: exactly `value`, or at least `value` when not `exact`."""
@@ -222,8 +231,7 @@ class RankedMatches:
     `rows` is for SQLite: every query through `found` builds the list of all FTS5 matches again
     (30 ms for 100k), while the slice's ids are known matches; give the unfiltered queryset, with
     the same select_related and prefetches, to read them by primary key alone. For the same
-    reason a caller that has listed the matches' ids newest first (`newest`: all of them, or at
-    least as many as will be paged) spares `found` altogether.
+    reason a caller that has listed the matches' ids (`newest_match_ids`) spares `found` altogether.
     """
 
     def __init__(
@@ -236,7 +244,7 @@ class RankedMatches:
 
     def total(self) -> MatchCount:
         """The number of matches, exact up to COUNT_LIMIT; beyond it "at least COUNT_LIMIT"."""
-        counted = self.found[: COUNT_LIMIT + 1].count()
+        counted = len(self.newest) if self.newest is not None else self.found[: COUNT_LIMIT + 1].count()
         return MatchCount(min(counted, COUNT_LIMIT), exact=counted <= COUNT_LIMIT)
 
     def count(self) -> int:

@@ -283,23 +283,18 @@ class ArticleListView(ReaderListMixin, FilterView):
         cost seconds. Its matches narrowed by the other filters may still be fewer, and are then
         counted exactly.
         """
-        limit = search.COUNT_LIMIT
-        newest = self.filterset.search_matches(limit + 1)
-        broad = len(newest) > limit
+        newest = self.filterset.search_matches()
+        broad = len(newest) > search.COUNT_LIMIT
         if not broad:
             self.filterset.narrow_search_to(newest)
         found = self.filterset.refiltered()
         rows = published_articles()
-        self.matches = search.RankedMatches(
-            found, query, rows=rows, newest=newest[:limit] if only_query else None
-        )
-        facets = NO_COUNTS if broad else self.filterset.facet_counts()
-        if not broad:
-            self.match_count = search.MatchCount(facets["total"], exact=True)
-        elif only_query:
-            self.match_count = search.MatchCount(limit, exact=False)
-        else:
+        self.matches = search.RankedMatches(found, query, rows=rows, newest=newest if only_query else None)
+        if broad:
             self.match_count = self.matches.total()
+            return NO_COUNTS
+        facets = self.filterset.facet_counts()
+        self.match_count = search.MatchCount(facets["total"], exact=True)
         return facets
 
     def canonical_url(self, page) -> str:

@@ -1,6 +1,7 @@
 """The listing's filters (CONTRACTS.md §4): each filter, combinations, facet counts and bad values."""
 
 import datetime
+from unittest import mock
 
 from django.db import connection
 from django.http import QueryDict
@@ -8,6 +9,7 @@ from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from articles import search
 from articles.filters import ArticleFilter
 from articles.models import Article, Kind, MeetingType
 from articles.tests.factories import make_article, make_meeting, make_person
@@ -153,7 +155,7 @@ class ArticleFilterTests(TestCase):
         counted = ArticleFilter(data, queryset=Article.objects.published()).facet_counts()
         self.assertEqual((counted["total"], counted["all_regions"]), (4, 5))
         narrowed = ArticleFilter(data, queryset=Article.objects.published())
-        matches = narrowed.search_matches(limit=10)
+        matches = narrowed.search_matches()
         self.assertEqual(len(matches), 5)
         narrowed.narrow_search_to(matches)
         with CaptureQueriesContext(connection) as queries:
@@ -164,8 +166,10 @@ class ArticleFilterTests(TestCase):
 
     def test_search_matches_are_the_newest_first_up_to_the_limit(self):
         filterset = ArticleFilter(QueryDict("q=政协"), queryset=Article.objects.published())
-        newest = [self.wuwei.pk, self.dingxi.pk, self.longxi.pk]
-        self.assertEqual(filterset.search_matches(limit=3), newest)
+        newest = [self.wuwei.pk, self.dingxi.pk, self.longxi.pk, self.anding.pk, self.joint.pk]
+        self.assertEqual(filterset.search_matches(), newest)
+        with mock.patch.object(search, "COUNT_LIMIT", 2):
+            self.assertEqual(filterset.search_matches(), newest[:3])
 
     def test_prefecture_facet_counts_an_article_once(self):
         facets = ArticleFilter({}, queryset=Article.objects.published()).facet_counts()
