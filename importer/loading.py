@@ -15,12 +15,12 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from django.db import connection, transaction
-from django.db.models import Model, Q, QuerySet
+from django.db.models import Field, Model, Q, QuerySet
 from django.utils import timezone
 
 from articles.models import (
@@ -41,7 +41,9 @@ from portal.cache import invalidate_pages
 
 Committees = dict[str, Organization]
 PersonKey = tuple[str, int | None]  # (name, committee id)
+Written = list[tuple[int, ArticleDraft]]  # (article id, the draft it was written from)
 SearchTexts = Mapping[int, str]  # Article.search_text by position, segmented ahead of loading
+Fingerprints = Mapping[int, str]  # fingerprint by position, computed ahead of loading
 
 # The Article fields a re-import rewrites (never those an editor alone sets, such as `edited`).
 IMPORTED_FIELDS = [
@@ -135,8 +137,14 @@ def committees_by_code() -> Committees:
     return {organization.code: organization for organization in Organization.objects.all()}
 
 
-def plan_page(page: PageDraft, source_text: str) -> PagePlan:
+def page_fingerprints(page: PageDraft) -> dict[int, str]:
+    """Each draft's fingerprint by position: worth computing once, where the page was parsed."""
+    return {draft.position: fingerprint(draft) for draft in page.articles}
+
+
+def plan_page(page: PageDraft, source_text: str, prints: Fingerprints | None = None) -> PagePlan:
     """Compare a parsed page with what is stored for it, without writing anything."""
+    prints = prints or page_fingerprints(page)
     source_page = SourcePage.objects.filter(filename=page.filename).first()
     stored = {} if source_page is None else stored_articles(source_page)
     plan = PagePlan(
@@ -153,7 +161,7 @@ def plan_page(page: PageDraft, source_text: str) -> PagePlan:
     )
     for draft in page.articles:
         article = stored.pop(draft.position, None)
-        print_ = fingerprint(draft)
+        print_ = prints[draft.position]
         if article is None:
             plan.create.append((draft, print_))
         elif article.fingerprint == print_:
@@ -190,13 +198,15 @@ def load_page(
     source_text: str,
     committees: Committees | None = None,
     search_texts: SearchTexts | None = None,
+    prints: Fingerprints | None = None,
 ) -> PageResult:
     """Write one parsed page file in one transaction; returns what changed.
 
-    `search_texts` may carry the segmented text of articles (see `search_texts_to_write`), computed in
-    parallel with loading; articles missing from it are segmented here.
+    `search_texts` may carry the segmented text of articles (see `search_texts_to_write`) and `prints`
+    their fingerprints, both computed in parallel with loading; articles missing from `search_texts`
+    are segmented here.
     """
-    plan = plan_page(page, source_text)
+    plan = plan_page(page, source_text, prints)
     if plan.writes_anything:
         apply_plan(plan, committees if committees is not None else committees_by_code(), search_texts or {})
     return plan.result
@@ -208,16 +218,19 @@ def stored_fingerprints(filename: str) -> dict[int, str]:
     return dict(articles.values_list("position", "fingerprint"))
 
 
-def search_texts_to_write(page: PageDraft, stored: Mapping[int, str]) -> dict[int, str]:
+def search_texts_to_write(
+    page: PageDraft, stored: Fingerprints, prints: Fingerprints | None = None
+) -> dict[int, str]:
     """Segmented text of the drafts whose fingerprint differs from the stored one. Pure, no queries.
 
     Segmentation is the costliest step of an import, so a worker process can run it while the main
     process writes the previous file; articles that will not be written are not segmented.
     """
+    prints = prints or page_fingerprints(page)
     return {
         draft.position: article_index_text(draft)
         for draft in page.articles
-        if stored.get(draft.position) != fingerprint(draft)
+        if stored.get(draft.position) != prints[draft.position]
     }
 
 
@@ -298,37 +311,35 @@ def create_articles(
     drafts: list[tuple[ArticleDraft, str]],
     committees: Committees,
     search_texts: SearchTexts,
-) -> list[tuple[Article, ArticleDraft]]:
+) -> Written:
     now = timezone.now()
-    articles = []
-    for draft, print_ in drafts:
-        status = Status.DRAFT if draft.held else Status.PUBLISHED
-        articles.append(
-            Article(
-                source_page=source_page,
-                position=draft.position,
-                status=status,
-                published_at=None if draft.held else now,
-                **imported_values(draft, print_, committees, search_texts),
-            )
-        )
-    Article.objects.bulk_create(articles)
-    return list(zip(articles, (draft for draft, _ in drafts), strict=True))
+    rows = [
+        imported_values(draft, print_, committees, search_texts)
+        | {
+            "source_page": source_page,
+            "position": draft.position,
+            "status": Status.DRAFT if draft.held else Status.PUBLISHED,
+            "published_at": None if draft.held else now,
+        }
+        for draft, print_ in drafts
+    ]
+    ids = insert_returning_ids(Article, rows, now)
+    return list(zip(ids, (draft for draft, _ in drafts), strict=True))
 
 
 def update_articles(
     updates: list[tuple[Article, ArticleDraft, str]], committees: Committees, search_texts: SearchTexts
-) -> list[tuple[Article, ArticleDraft]]:
+) -> Written:
     now = timezone.now()
     for article, draft, print_ in updates:
         for name, value in imported_values(draft, print_, committees, search_texts).items():
             setattr(article, name, value)
         article.updated_at = now  # bulk_update does not apply auto_now
     Article.objects.bulk_update([article for article, _, _ in updates], IMPORTED_FIELDS)
-    return [(article, draft) for article, draft, _ in updates]
+    return [(article.pk, draft) for article, draft, _ in updates]
 
 
-def write_links(written: list[tuple[Article, ArticleDraft]], committees: Committees) -> None:
+def write_links(written: Written, committees: Committees) -> None:
     """Committees, meetings, mentions and bylines of freshly written articles: one insert per table."""
     if not written:
         return
@@ -356,23 +367,90 @@ def insert_rows(model: type[Model], fields: Sequence[str], rows: list[tuple]) ->
         cursor.executemany(f"INSERT INTO {quote(meta.db_table)} ({columns}) VALUES ({placeholders})", rows)
 
 
-def committee_links(written: list[tuple[Article, ArticleDraft]], committees: Committees) -> list[tuple]:
+def insert_returning_ids(model: type[Model], rows: list[dict], now: datetime) -> list[int]:
+    """INSERT rows of `model` given as {field name: value}; their ids, in the order of `rows`.
+
+    What bulk_create does for the importer's rows, without building and inspecting a model instance
+    per row: fields a row leaves out get their default, or `now` when they are auto_now/auto_now_add
+    timestamps, and every value goes through the field's own conversion for the database. Batches
+    follow the backend's parameter limit, as bulk_create's do.
+    """
+    fields = [model_field for model_field in model._meta.concrete_fields if not model_field.primary_key]
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(model_field.column) for model_field in fields)
+    row_sql = f"({', '.join(['%s'] * len(fields))})"
+    ids = []
+    with connection.cursor() as cursor:
+        for batch in batches(rows, connection.ops.bulk_batch_size(fields, rows)):
+            params = [
+                model_field.get_db_prep_save(column_value(model_field, row, now), connection)
+                for row in batch
+                for model_field in fields
+            ]
+            cursor.execute(
+                f"INSERT INTO {quote(model._meta.db_table)} ({columns}) "
+                f"VALUES {', '.join([row_sql] * len(batch))} RETURNING {quote(model._meta.pk.column)}",
+                params,
+            )
+            ids += [row_id for (row_id,) in cursor.fetchall()]
+    return ids
+
+
+def create_instances(instances: list[Model]) -> None:
+    """Save new instances of one model with one INSERT and set their ids, as bulk_create would.
+
+    A file creates a few people, roles and meetings; for so few rows bulk_create's query building
+    costs more than the rows themselves.
+    """
+    if not instances:
+        return
+    model = type(instances[0])
+    rows = [
+        {
+            model_field.attname: getattr(instance, model_field.attname)
+            for model_field in model._meta.concrete_fields
+        }
+        for instance in instances
+    ]
+    for instance, row_id in zip(instances, insert_returning_ids(model, rows, timezone.now()), strict=True):
+        instance.pk = row_id
+        instance._state.adding = False
+
+
+def column_value(model_field: Field, row: dict, now: datetime) -> object:
+    """What an INSERT stores for `model_field`, as Django's save would: `now` for auto_now/auto_now_add
+    timestamps, the value `row` gives (by attname, or a related object by name), else the default."""
+    if getattr(model_field, "auto_now", False) or getattr(model_field, "auto_now_add", False):
+        return now
+    if model_field.attname in row:
+        return row[model_field.attname]
+    if model_field.name in row:
+        value = row[model_field.name]
+        return value.pk if model_field.is_relation and value is not None else value
+    return model_field.get_default()
+
+
+def batches(rows: list, size: int) -> Iterator[list]:
+    return (rows[start : start + size] for start in range(0, len(rows), size))
+
+
+def committee_links(written: Written, committees: Committees) -> list[tuple]:
     return [
-        (article.pk, committee(code, committees).pk, position)
-        for article, draft in written
+        (article_id, committee(code, committees).pk, position)
+        for article_id, draft in written
         for position, code in enumerate(dict.fromkeys(draft.region_codes))
     ]
 
 
-def bylines(written: list[tuple[Article, ArticleDraft]]) -> list[tuple]:
+def bylines(written: Written) -> list[tuple]:
     rows = []
-    for article, draft in written:
+    for article_id, draft in written:
         for role, names in (
             (BylineRole.CORRESPONDENT, draft.correspondents),
             (BylineRole.PHOTOGRAPHER, draft.photographers),
         ):
             rows += [
-                (article.pk, name, role.value, position) for position, name in enumerate(dict.fromkeys(names))
+                (article_id, name, role.value, position) for position, name in enumerate(dict.fromkeys(names))
             ]
     return rows
 
@@ -380,12 +458,12 @@ def bylines(written: list[tuple[Article, ArticleDraft]]) -> list[tuple]:
 # People and their roles.
 
 
-def mentions(written: list[tuple[Article, ArticleDraft]], committees: Committees) -> list[tuple]:
+def mentions(written: Written, committees: Committees) -> list[tuple]:
     """One Mention row per person per article, pointing at the Person and the Role printed with them."""
     persons = resolve_persons(written, committees)
     roles = resolve_roles(written, persons, committees)
     rows = []
-    for article, draft in written:
+    for article_id, draft in written:
         seen = set()
         for person_draft in draft.persons:
             person = persons[person_key(person_draft.name, person_draft.region_code, committees)]
@@ -393,7 +471,7 @@ def mentions(written: list[tuple[Article, ArticleDraft]], committees: Committees
                 continue
             seen.add(person.pk)
             role = roles.get((person.pk, person_draft.title))
-            rows.append((article.pk, person.pk, role and role.pk, person_draft.title, len(seen) - 1))
+            rows.append((article_id, person.pk, role and role.pk, person_draft.title, len(seen) - 1))
     return rows
 
 
@@ -401,9 +479,7 @@ def person_key(name: str, region_code: str | None, committees: Committees) -> Pe
     return name, committee(region_code, committees).pk if region_code else None
 
 
-def resolve_persons(
-    written: list[tuple[Article, ArticleDraft]], committees: Committees
-) -> dict[PersonKey, Person]:
+def resolve_persons(written: Written, committees: Committees) -> dict[PersonKey, Person]:
     """Get or create, in two queries, the Person for each (name, committee) the articles name."""
     wanted = dict.fromkeys(
         person_key(person.name, person.region_code, committees)
@@ -418,7 +494,8 @@ def resolve_persons(
         for name, committee_id in wanted
         if (name, committee_id) not in found
     ]
-    for person in Person.objects.bulk_create(missing):
+    create_instances(missing)
+    for person in missing:
         found[person.name, person.organization_id] = person
     return found
 
@@ -438,17 +515,17 @@ def stored_persons(wanted: Iterable[PersonKey]) -> QuerySet[Person]:
 
 
 def resolve_roles(
-    written: list[tuple[Article, ArticleDraft]], persons: dict[PersonKey, Person], committees: Committees
+    written: Written, persons: dict[PersonKey, Person], committees: Committees
 ) -> dict[tuple[int, str], Role]:
     """Get or create each (person, title) Role and widen its first/last seen dates to the articles'."""
     spans: dict[tuple[int, str], list[date]] = {}
-    for article, draft in written:
+    for _, draft in written:
         for person_draft in draft.persons:
             if person_draft.title:
                 person = persons[person_key(person_draft.name, person_draft.region_code, committees)]
                 dates = spans.setdefault((person.pk, person_draft.title), [])
-                if article.event_date:
-                    dates.append(article.event_date)
+                if draft.event_date:
+                    dates.append(draft.event_date)
     if not spans:
         return {}
     stored = Role.objects.filter(
@@ -456,11 +533,13 @@ def resolve_roles(
     ).order_by()
     roles = {(role.person_id, role.title): role for role in stored if (role.person_id, role.title) in spans}
     widened = [role for key, role in roles.items() if widen(role, spans[key])]
-    Role.objects.bulk_update(widened, ["first_seen", "last_seen"])
+    if widened:
+        Role.objects.bulk_update(widened, ["first_seen", "last_seen"])
     missing = [Role(person_id=pk, title=title) for pk, title in spans if (pk, title) not in roles]
     for role in missing:
         widen(role, spans[role.person_id, role.title])
-    for role in Role.objects.bulk_create(missing):
+    create_instances(missing)
+    for role in missing:
         roles[role.person_id, role.title] = role
     return roles
 
@@ -479,14 +558,14 @@ def widen(role: Role, dates: list[date]) -> bool:
 # Meetings.
 
 
-def meeting_links(written: list[tuple[Article, ArticleDraft]], committees: Committees) -> list[tuple]:
+def meeting_links(written: Written, committees: Committees) -> list[tuple]:
     """Link rows in printed order; a meeting two articles report is one Meeting row."""
     index = MeetingIndex.for_drafts([draft for _, draft in written], committees)
     per_article = [[index.meeting(meeting, committees) for meeting in draft.meetings] for _, draft in written]
     index.save_new()
     return [
-        (article.pk, meeting.pk, position)
-        for (article, _), meetings in zip(written, per_article, strict=True)
+        (article_id, meeting.pk, position)
+        for (article_id, _), meetings in zip(written, per_article, strict=True)
         for position, meeting in enumerate(dict.fromkeys(meetings))
     ]
 
@@ -558,7 +637,7 @@ class MeetingIndex:
         return found
 
     def save_new(self) -> None:
-        Meeting.objects.bulk_create(self.new)
+        create_instances(self.new)
 
 
 def is_numbered(meeting: MeetingDraft) -> bool:

@@ -7,6 +7,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from articles.models import (
     Article,
@@ -385,3 +386,45 @@ def test_fingerprint_depends_on_facts_only():
 
     assert loading.fingerprint(draft) == loading.fingerprint(make_article(1))
     assert loading.fingerprint(draft) != loading.fingerprint(dataclasses.replace(draft, persons=[wang_yi()]))
+
+
+def test_new_rows_get_timestamps_and_defaults_as_a_save_would(committees):
+    before = timezone.now()
+    load_page(make_page(make_article(1, meetings=[party_study()], persons=[wang_yi()])), "原文")
+
+    article = Article.objects.get()
+    assert before <= article.created_at == article.updated_at <= timezone.now()
+    assert (article.edited, article.kicker, article.column) == (False, "", "")
+    meeting = Meeting.objects.get()
+    assert (meeting.title, meeting.expanded, meeting.session) == ("党组理论学习中心组(扩大)会议", True, None)
+    assert Mention.objects.get().role == Role.objects.get(person=Person.objects.get(name="王毅"))
+
+
+def test_a_page_with_more_articles_than_one_insert_takes_links_each_to_its_own_article(committees):
+    """SQLite caps the parameters of one INSERT, so a long page is written in several batches."""
+    count = 120
+    articles = [
+        make_article(
+            n, correspondents=[f"记者{n}"], meetings=[party_study(date=datetime.date(2023, 1 + n % 12, 1))]
+        )
+        for n in range(1, count + 1)
+    ]
+
+    load_page(make_page(*articles), "原文")
+
+    assert Article.objects.count() == count
+    for article in Article.objects.all():
+        assert article.headline == f"市政协召开会议{article.position}"
+        assert list(article.bylines.values_list("name", flat=True)) == [f"记者{article.position}"]
+        assert article.meetings.get().date == datetime.date(2023, 1 + article.position % 12, 1)
+
+
+def test_fingerprints_computed_ahead_plan_the_same_writes(committees):
+    load_page(make_page(make_article(1), make_article(2)), "原文")
+    page = make_page(make_article(1), make_article(2, body="改过"), make_article(3))
+
+    ahead = loading.plan_page(page, "原文", loading.page_fingerprints(page)).result
+
+    assert ahead == loading.plan_page(page, "原文").result
+    assert (ahead.created, ahead.updated, ahead.unchanged) == (1, 1, 1)
+    assert set(loading.search_texts_to_write(page, {1: loading.fingerprint(make_article(1))})) == {2, 3}

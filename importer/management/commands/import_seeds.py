@@ -31,6 +31,7 @@ from importer.loading import (
     UnknownCommittee,
     committees_by_code,
     load_page,
+    page_fingerprints,
     plan_page,
     search_texts_to_write,
     stored_fingerprints,
@@ -44,18 +45,20 @@ from importer.reading.decode import decode_page
 ORGANIZATIONS_FIXTURE = settings.BASE_DIR / "fixtures" / "organizations.json"
 # Below this many files the run is over before a progress bar would tell anyone anything.
 PROGRESS_MIN_FILES = 20
-# Files parsed ahead of the one being written, per worker: enough to keep workers busy, few enough
-# that memory does not grow with the corpus.
-READ_AHEAD_PER_WORKER = 2
+# Files parsed ahead of the one being written, per worker: enough that a long page or a commit that
+# waits on the disk leaves no worker idle, few enough that memory does not grow with the corpus.
+READ_AHEAD_PER_WORKER = 4
 
 
 @dataclass
 class ParsedFile:
-    """One page file after the pure stages: its draft, text and segmented articles, or why it failed."""
+    """One page file after the pure stages: its draft, text, fingerprints and segmented articles, or
+    why it failed."""
 
     path: Path
     page: PageDraft | None = None
     text: str = ""
+    prints: dict[int, str] = field(default_factory=dict)
     search_texts: dict[int, str] = field(default_factory=dict)
     failure: str | None = None
     traceback: str | None = None
@@ -131,9 +134,9 @@ class Command(BaseCommand):
         if parsed.failure:
             return None
         if dry_run:
-            return plan_page(parsed.page, parsed.text).result
+            return plan_page(parsed.page, parsed.text, parsed.prints).result
         try:
-            return load_page(parsed.page, parsed.text, committees, parsed.search_texts)
+            return load_page(parsed.page, parsed.text, committees, parsed.search_texts, parsed.prints)
         except (DatabaseError, UnknownCommittee) as error:
             parsed.failure = f"写入数据库出错，本文件未导入：{type(error).__name__}: {error}"
             parsed.traceback = traceback.format_exc()
@@ -230,5 +233,6 @@ def parse_file(path: Path, year_override: int | None, stored: dict[int, str] | N
         )
     if not page.articles:
         return ParsedFile(path, failure="未解析出任何稿件（不像报纸版面）")
-    search_texts = {} if stored is None else search_texts_to_write(page, stored)
-    return ParsedFile(path, page=page, text=text, search_texts=search_texts)
+    prints = page_fingerprints(page)
+    search_texts = {} if stored is None else search_texts_to_write(page, stored, prints)
+    return ParsedFile(path, page=page, text=text, prints=prints, search_texts=search_texts)
