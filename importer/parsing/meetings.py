@@ -31,7 +31,8 @@ MEETING_TYPES = (
 )
 _OPENING_VERBS = ("开幕", "闭幕")
 
-_HELD_BY_SUBJECT = re.compile(r"(?:主持|组织)?(?:召开|举行)了?")
+# The lookahead lets the engine skip most positions with one character-class test.
+_HELD_BY_SUBJECT = re.compile(r"(?=[主组召举])(?:主持|组织)?(?:召开|举行)了?")
 # "开展…协商(议事)活动" reports a consultation too, though 开展 alone reports no meeting.
 _CONSULTATION_ACTIVITY = re.compile(r"开展了?(?P<phrase>[^，。,；;！？!?\n]{2,40}?协商(?:议事)?活动)")
 _HELD_PASSIVE = re.compile(
