@@ -16,6 +16,8 @@ COLUMN = "column"
 PARAGRAPH_LINE_WIDTH = 90  # half-em units: 45 Chinese characters, wider than any newspaper column
 WIDTH_WINDOW = 10  # printed lines on each side used to estimate a line's column width
 MIN_WINDOW = 5  # fewer lines than this between two wide titles say nothing about the column
+WIDE_TITLE = 1.25  # a line this much wider than the lines around it is a title over several columns
+FULL_LINE = 0.9  # a line at least this share of a column's fullest lines is a full line
 WIDTH_CHANGE = 4  # half-em units: two articles' columns differing by two characters or more
 
 
@@ -36,11 +38,14 @@ def detect_layout(lines: list[str]) -> str:
 
 def _runs(widths: list[int], breaks: frozenset[int]) -> list[range]:
     """Stretches of lines each set in one column width: cut at titles spanning several columns and
-    before each line in `breaks` (where the caller knows another article or title begins)."""
-    limit = 1.25 * median(widths)
+    before each line in `breaks` (where the caller knows another article or title begins).
+
+    A title is wider than the lines on both sides of it: the lines of an article set in a wide
+    column are no titles, however narrow the article before or after it.
+    """
     runs, start = [], 0
-    for index, width in enumerate(widths):
-        if width > limit:
+    for index in range(len(widths)):
+        if _wider_than_both_sides(widths, index):
             runs += [range(start, index), range(index, index + 1)]
             start = index + 1
         elif index in breaks:
@@ -50,29 +55,40 @@ def _runs(widths: list[int], breaks: frozenset[int]) -> list[range]:
     return [part for run in runs if len(run) for part in _split_at_width_change(widths, run)]
 
 
+def _wider_than_both_sides(widths: list[int], index: int) -> bool:
+    """Whether a line is a title over several columns: wider than the lines before and after it."""
+    sides = [widths[max(0, index - WIDTH_WINDOW) : index], widths[index + 1 : index + WIDTH_WINDOW + 1]]
+    return all(widths[index] > WIDE_TITLE * median(side) for side in sides if side)
+
+
 def _typical_width(widths: list[int], window: range) -> float:
-    """The median width of a window's full lines (titles and short paragraph ends left out)."""
+    """The median width of a window's full lines, leaving out titles, paragraph ends and first
+    lines (anything well short of the fullest lines)."""
     values = [widths[index] for index in window]
     middle = median(values)
-    body = [width for width in values if 0.6 * middle <= width <= 1.25 * middle]
-    return median(body) if body else middle
+    body = sorted(width for width in values if 0.6 * middle <= width <= 1.25 * middle)
+    if not body:
+        return middle
+    fullest = body[(3 * len(body)) // 4]
+    return median(width for width in body if width >= FULL_LINE * fullest)
 
 
 def _split_at_width_change(widths: list[int], run: range) -> list[range]:
     """A run cut where two articles set in different column widths meet with nothing between them
-    (a feature opening on a quote right after a news story): at the line where the lines before
-    and the lines after differ most, moved to just after the last line of the wider column."""
+    (a feature opening on a quote right after a news story): near the line where the lines before
+    and after differ most, just after the last line too wide for the narrower column."""
     best, contrast = None, float(WIDTH_CHANGE)
     for cut in range(run.start + MIN_WINDOW, run.stop - MIN_WINDOW + 1):
         before = _typical_width(widths, range(max(run.start, cut - WIDTH_WINDOW), cut))
         after = _typical_width(widths, range(cut, min(run.stop, cut + WIDTH_WINDOW)))
         if abs(after - before) >= contrast:
-            best, contrast, middle, narrowing = cut, abs(after - before), (after + before) / 2, after < before
+            best, contrast, narrow, narrowing = cut, abs(after - before), min(after, before), after < before
     if best is None:
         return [run]
     near = range(max(run.start, best - MIN_WINDOW), min(run.stop, best + MIN_WINDOW))
-    wide = [index for index in near if widths[index] > middle]
-    cut = (wide[-1] + 1 if narrowing else wide[0]) if wide else best
+    # A line of the narrower column runs at most a character past its typical line.
+    too_wide = [index for index in near if widths[index] > narrow + WIDTH_CHANGE / 2]
+    cut = (too_wide[-1] + 1 if narrowing else too_wide[0]) if too_wide else best
     if not run.start < cut < run.stop:
         return [run]
     return _split_at_width_change(widths, range(run.start, cut)) + _split_at_width_change(

@@ -139,10 +139,8 @@ def _short(line: PrintedLine, width: float) -> bool:
 
 def _indented(line: PrintedLine, column: Column) -> bool:
     """Narrower than a typical line of its column by a paragraph's two-character indent: a new
-    paragraph's first line (full lines fall short of the typical one by a character at most).
-    The fullest lines run a character past a typical one, which a few short lines in the window
-    may hide from the median."""
-    return line.width <= max(column.typical, column.width - 2) - INDENT
+    paragraph's first line (full lines fall short of the typical one by a character at most)."""
+    return line.width <= column.typical - INDENT
 
 
 def _is_caption_line(line: PrintedLine, width: float) -> bool:

@@ -6,6 +6,7 @@ from django.test import SimpleTestCase
 
 from importer.reading import PageError, read_page
 from importer.reading.decode import MAX_PAGE_BYTES
+from importer.reading.layout import column_widths
 from importer.reading.normalize import (
     display_width,
     join_names,
@@ -391,3 +392,106 @@ class CutCreditTests(SimpleTestCase):
 
     def test_colon_title_before_a_caption_stays_a_title(self):
         self.assertEqual(self.texts[1], "岷县政协：聚焦中药材产业高质量发展")
+
+
+# A news story set 18 characters wide, then with no title between them a feature set 14 wide that
+# opens on a quote; inside the feature a quoted name left open at a line's end and a book title
+# whose dash opens a line.
+COLUMN_WIDTH_CHANGE = """\
+ 本报肃南讯（通讯员安 娜）4月6日，
+
+肃南县政协召开十届六次常委会会议，听
+
+取全县草原生态保护工作情况通报，审议
+
+通过了关于牧区基础设施建设的调研报告。
+
+会议强调，要坚持生态优先、绿色发
+
+展，推动草原保护与牧民增收相互促进，
+
+守护好祁连山的绿水青山，为建设生态美、
+
+产业兴、百姓富的新肃南多作贡献。
+
+“草场围栏修好了，牛羊有
+
+了去处，我们心里也踏实了。”
+
+说起这两年的变化，牧民们打开
+
+了话匣子。
+
+肃南县政协组织开展“走进
+
+牧区、倾听民声”活动，委员
+
+们深入各乡镇收集意见建议。
+
+县政协还编辑了《祁连山下
+
+——肃南民俗》一书，记录了裕
+
+固族的传统习俗。
+"""
+
+
+class ColumnWidthChangeTests(SimpleTestCase):
+    def setUp(self):
+        self.texts = [block.text for block in read_page("change.txt", COLUMN_WIDTH_CHANGE.encode()).blocks]
+
+    def test_each_article_is_measured_in_its_own_column(self):
+        widths = [36, 38, 32, 36, 38, 36, 38, 32, 24, 28, 28, 26, 28, 28, 28, 10]
+        columns = column_widths(widths)
+        self.assertEqual({column.width for column in columns[:8]}, {38})
+        self.assertEqual({column.width for column in columns[8:]}, {28})
+
+    def test_wide_article_after_a_narrow_one_is_not_a_run_of_titles(self):
+        columns = column_widths([28] * 8 + [36, 38, 36, 36, 38, 36, 36, 38])
+        self.assertEqual({column.width for column in columns[8:]}, {38})
+
+    def test_story_ends_at_its_last_sentence_before_the_feature_set_narrower(self):
+        self.assertEqual(
+            self.texts[1],
+            "会议强调，要坚持生态优先、绿色发展，推动草原保护与牧民增收相互促进，"
+            "守护好祁连山的绿水青山，为建设生态美、产业兴、百姓富的新肃南多作贡献。",
+        )
+        self.assertTrue(self.texts[2].startswith("“草场围栏修好了，牛羊有了去处"))
+
+    def test_line_leaving_a_quote_open_runs_on(self):
+        self.assertIn(
+            "肃南县政协组织开展“走进牧区、倾听民声”活动，委员们深入各乡镇收集意见建议。", self.texts
+        )
+
+    def test_dash_inside_a_book_title_is_running_text_not_a_subtitle(self):
+        self.assertEqual(self.texts[-1], "县政协还编辑了《祁连山下——肃南民俗》一书，记录了裕固族的传统习俗。")
+
+
+# A full line that ends a sentence, then a line indented two characters: a new paragraph.
+COLUMN_INDENTED_START = """\
+ 本报高台讯（通讯员韩 梅）3月8日，
+
+高台县政协召开主席会议，传达学习全
+
+国两会精神，研究部署近期重点工作。
+
+会议要求，要把学习成果转化为履
+
+职尽责的实际行动，确保各项工作落实。
+
+“委员联络站建起来以后，我们反
+
+映问题有了固定的地方。”
+"""
+
+
+class IndentedStartTests(SimpleTestCase):
+    def test_indented_line_after_a_full_sentence_line_opens_a_paragraph(self):
+        texts = [block.text for block in read_page("indent.txt", COLUMN_INDENTED_START.encode()).blocks]
+        self.assertEqual(
+            texts[1:],
+            [
+                "会议要求，要把学习成果转化为履职尽责的实际行动，确保各项工作落实。",
+                "“委员联络站建起来以后，我们反映问题有了固定的地方。”",
+            ],
+        )

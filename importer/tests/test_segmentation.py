@@ -613,3 +613,48 @@ class FeatureTitledLaterTests(SimpleTestCase):
                 ("靖远县政协召开主席会议", None, None, None, "靖远", ["王涛"], [], "news"),
             ],
         )  # fmt: skip
+
+
+# A news story closed by its trailing byline, then right after it and with no title between them
+# a feature opening on a scene: neither a quote nor a committee marks where it begins.
+COLUMN_BYLINE_THEN_FEATURE = """\
+ 本报山丹讯 4月2日，山丹县政协组织委
+
+员视察全县春耕备耕工作，实地察看了农
+
+资储备和农机检修情况。（周 丽）
+
+傍晚，祁连山下的村庄升起炊烟，
+
+几位委员还在田埂上和农户商量着
+
+种子和化肥的事。
+
+今年以来，民乐县政协把委员联系
+
+农户作为履职的重要内容，帮助解决
+
+了一批生产中的实际困难。
+
+——民乐县政协委员服务春耕生产侧记
+
+通讯员 张 宁
+
+山丹县政协视察春耕备耕工作
+
+委员田间问需 履职服务春耕
+"""
+
+
+class TrailingBylineTests(SimpleTestCase):
+    def test_trailing_byline_ends_the_story_before_a_feature_opening_on_a_scene(self):
+        segments = segment_page(read_page("byline.txt", COLUMN_BYLINE_THEN_FEATURE.encode()))
+        self.assertEqual(
+            [summary(segment) for segment in segments],
+            [
+                ("山丹县政协视察春耕备耕工作", None, None, None, "山丹", ["周丽"], [], "news"),
+                ("委员田间问需 履职服务春耕", None, "——民乐县政协委员服务春耕生产侧记", None, None,
+                 ["张宁"], [], "feature"),
+            ],
+        )  # fmt: skip
+        self.assertTrue(segments[1].body.startswith("傍晚，祁连山下的村庄升起炊烟"))
