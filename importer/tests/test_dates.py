@@ -4,9 +4,19 @@ import re
 from datetime import date
 from pathlib import Path
 
+import pytest
 from django.test import SimpleTestCase
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from importer.parsing.dates import event_date, infer_year
+from importer.parsing.dates import (
+    _ANNIVERSARY,
+    _SINCE_THEN_THIS_YEAR,
+    _THIS_YEAR,
+    _YEAR,
+    event_date,
+    infer_year,
+)
 from importer.parsing.numerals import chinese_to_int
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -132,3 +142,28 @@ class InferYearTests(SimpleTestCase):
                 guess = infer_year(text)
                 self.assertEqual(guess.year, expected[path.name[:3]])
                 self.assertTrue(guess.certain)
+
+
+# Pieces of the phrases the page-wide patterns look for, so that random text often matches them.
+PHRASE_PIECES = (
+    "2023年", "1949年", "二〇二三年", "二 O 二四年", "今年", "是", "为", "之年", "10月", "以来",
+    "人民政协成立", "中国共产党成立", "建党", "改革开放", "75周年", "七十五周年",
+    "到", "至", "—", "-", "~", "前", "目标", "。", "\n", " ",
+)  # fmt: skip
+PHRASES = st.lists(st.sampled_from(PHRASE_PIECES), max_size=20).map("".join)
+
+
+def without_leading_lookahead(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    return re.compile(re.sub(r"^\(\?=\[[^\]]*\]\)", "", pattern.pattern))
+
+
+@pytest.mark.parametrize("pattern", [_YEAR, _THIS_YEAR, _SINCE_THEN_THIS_YEAR, _ANNIVERSARY])
+@given(text=PHRASES)
+@settings(max_examples=400, deadline=None)
+def test_a_leading_lookahead_skips_positions_without_changing_matches(pattern, text):
+    plain = without_leading_lookahead(pattern)
+
+    assert plain.pattern != pattern.pattern
+    assert [(m.span(), m.groupdict()) for m in pattern.finditer(text)] == [
+        (m.span(), m.groupdict()) for m in plain.finditer(text)
+    ]
