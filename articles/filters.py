@@ -1,22 +1,41 @@
 """The reader's filters of the article and meeting listings (CONTRACTS.md §4), with facet counts."""
 
 import datetime
+import functools
 import re
 from typing import ClassVar
 
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Case, CharField, Count, F, Func, QuerySet, Value, When
+from django.db.models import Case, CharField, Count, Func, QuerySet, Value, When
 from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 
 from organizations.models import Level, Organization, Person
 
 from . import search
-from .models import Article, Kind, Meeting, MeetingType
+from .models import Article, ArticleCommittee, ArticleMeeting, Kind, Meeting, MeetingType
 
 CODE = re.compile(r"62\d{4}")
+DIRECTORY_FIELDS = ("pk", "code", "division_name", "level", "parent_id")
+
+
+def committee_directory() -> list[dict]:
+    """The 101 committees as plain values in code order: the region choices and the region facet."""
+    return list(Organization.objects.order_by("code").values(*DIRECTORY_FIELDS))
+
+
+def prefecture_by_committee(directory: list[dict]) -> dict[int, int]:
+    """Each prefecture's and county's committee id to its prefecture's (the province has none)."""
+    prefectures = {c["pk"] for c in directory if c["level"] == Level.PREFECTURE}
+    return {
+        c["pk"]: c["pk"] if c["pk"] in prefectures else c["parent_id"]
+        for c in directory
+        if c["pk"] in prefectures or c["parent_id"] in prefectures
+    }
+
+
 SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,59}")
 
 
@@ -92,9 +111,14 @@ class ArticleFilter(django_filters.FilterSet):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.search_conditions: dict[str, Func | None] = {}
-        # The search's matches once `search_facet_counts` has listed them: the facets then filter
-        # by id instead of asking the full-text index again in each of their queries.
+        # The search's matches once `narrow_search_to` has them: the facets then filter by id
+        # instead of asking the full-text index again in each of their queries.
         self.matched_ids: list[int] | None = None
+
+    @functools.cached_property
+    def committees(self) -> list[dict]:
+        """The committee directory, read once for the region facet and the region choices."""
+        return committee_directory()
 
     def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         """Only the matches, still newest first: the listing ranks them (`search.RankedMatches`).
@@ -161,7 +185,7 @@ class ArticleFilter(django_filters.FilterSet):
         parts = [
             *kind_rows(self.filtered_without("kind")),
             *meeting_type_rows(self.filtered_without("meeting_type")),
-            *region_rows(self.filtered_without("region")),
+            *region_rows(self.filtered_without("region"), prefecture_by_committee(self.committees)),
         ]
         tally = FacetTally(parts[0].union(*parts[1:], all=True))
         chosen_kind = self.chosen().get("kind")
@@ -200,63 +224,70 @@ class ArticleFilter(django_filters.FilterSet):
 class FacetTally:
     """The facet rows read into counts per facet and choice, and the region facet's total.
 
-    A prefecture's own row is dropped for its rolled-up one, which counts its counties' articles
-    too without counting an article about both twice.
+    A prefecture's rolled-up row, which counts its counties' articles too without counting an
+    article about both twice, stands for it instead of its own row.
     """
 
     def __init__(self, rows) -> None:
         self.counts: dict[str, dict] = {"kind": {}, "meeting_type": {}, "region": {}}
         self.totals: dict[str, int] = {"region": 0}
-        for tag, choice, level, count in rows:
+        rolled_up: dict[int, int] = {}
+        for tag, choice, count in rows:
             facet, _, what = tag.partition(":")
             if what == "all":
                 self.totals[facet] = count
-            elif facet != "region":
-                self.counts[facet][choice] = count
-            elif what == "prefecture" or level != Level.PREFECTURE:
+            elif what == "prefecture":
+                rolled_up[int(choice)] = count
+            elif facet == "region":
                 self.counts[facet][int(choice)] = count
+            else:
+                self.counts[facet][choice] = count
+        self.counts["region"].update(rolled_up)
 
 
 def kind_rows(articles: QuerySet) -> list[QuerySet]:
-    return [articles.order_by().values_list(Value("kind:"), "kind", Value("")).annotate(count=Count("pk"))]
+    return [articles.order_by().values_list(Value("kind:"), "kind").annotate(count=Count("pk"))]
 
 
 def meeting_type_rows(articles: QuerySet) -> list[QuerySet]:
-    """Articles per type of the meetings they report."""
-    articles = articles.order_by()
-    typed = (
-        articles.filter(meeting_links__isnull=False)
-        .values_list(Value("meeting_type:"), "meeting_links__meeting__meeting_type", Value(""))
-        .annotate(count=Count("pk", distinct=True))
+    """Articles per type of the meetings they report.
+
+    Counted from the meeting links of the articles' ids: joining the articles themselves would
+    read each one's row for its status, behind its long texts (four times slower on SQLite).
+    """
+    links = ArticleMeeting.objects.filter(article__in=articles.order_by().values("pk")).order_by()
+    typed = links.values_list(Value("meeting_type:"), "meeting__meeting_type").annotate(
+        count=Count("article", distinct=True)
     )
     return [typed]
 
 
 def total_row(articles: QuerySet, facet: str) -> QuerySet:
-    return articles.values_list(Value(f"{facet}:all"), Value(""), Value("")).annotate(count=Count("pk"))
+    return articles.values_list(Value(f"{facet}:all"), Value("")).annotate(count=Count("pk"))
 
 
-def prefecture_of(organization: str) -> Case:
-    """The prefecture a committee (path `organization`) belongs to: itself, its parent, or none."""
-    return Case(
-        When(**{f"{organization}__level": Level.COUNTY}, then=F(f"{organization}__parent")),
-        When(**{f"{organization}__level": Level.PREFECTURE}, then=F(organization)),
-    )
+def region_rows(articles: QuerySet, prefectures: dict[int, int]) -> list[QuerySet]:
+    """Articles per committee (its own), per prefecture (counties included), and their number.
 
-
-def region_rows(articles: QuerySet) -> list[QuerySet]:
-    """Articles per committee (its own), per prefecture (counties included), and their number."""
+    Counted from the committee links of the articles' ids, like `meeting_type_rows`; each link's
+    prefecture comes from `prefectures` (`prefecture_by_committee`), not from a join per link.
+    """
     articles = articles.order_by()
-    links = articles.filter(committee_links__isnull=False)
-    committee = Cast("committee_links__organization", CharField())
-    own = links.values_list(Value("region:own"), committee, "committee_links__organization__level").annotate(
-        count=Count("pk")
+    links = ArticleCommittee.objects.filter(article__in=articles.values("pk")).order_by()
+    committee = Cast("organization", CharField())
+    own = links.values_list(Value("region:own"), committee).annotate(count=Count("article"))
+    by_prefecture: dict[int, list[int]] = {}
+    for committee_id, prefecture in prefectures.items():
+        by_prefecture.setdefault(prefecture, []).append(committee_id)
+    prefecture = Case(
+        *(When(organization__in=ids, then=Value(str(pk))) for pk, ids in by_prefecture.items()),
+        output_field=CharField(),
     )
     rolled_up = (
-        links.annotate(prefecture=Cast(prefecture_of("committee_links__organization"), CharField()))
+        links.annotate(prefecture=prefecture)
         .filter(prefecture__isnull=False)
-        .values_list(Value("region:prefecture"), "prefecture", Value(""))
-        .annotate(count=Count("pk", distinct=True))
+        .values_list(Value("region:prefecture"), "prefecture")
+        .annotate(count=Count("article", distinct=True))
     )
     return [own, rolled_up, total_row(articles, "region")]
 

@@ -28,7 +28,7 @@ from django_filters.views import FilterView
 from organizations.models import Level, Organization
 
 from . import search
-from .filters import ArticleFilter, MeetingFilter
+from .filters import ArticleFilter, MeetingFilter, committee_directory
 from .models import Article, ArticleCommittee, ArticleMeeting, Kind, Meeting, MeetingType, Mention, SourcePage
 from .models import Status as ArticleStatus
 
@@ -265,7 +265,9 @@ class ArticleListView(ReaderListMixin, FilterView):
             query=query or "",
             match_count=self.match_count,
             chosen_person=cleaned.get("person"),
-            region_groups=region_groups(facets["region"], facets["all_regions"], cleaned.get("region")),
+            region_groups=region_groups(
+                self.filterset.committees, facets["region"], facets["all_regions"], cleaned.get("region")
+            ),
             meeting_type_options=choice_options(
                 MeetingType.choices, facets["meeting_type"], cleaned.get("meeting_type") or []
             ),
@@ -328,17 +330,15 @@ def region_count(organization: dict, counts: dict[int, int] | None, total: int |
 
 
 def region_groups(
-    counts: dict[int, int] | None, total: int | None, chosen: Organization | None
+    committees: list[dict], counts: dict[int, int] | None, total: int | None, chosen: Organization | None
 ) -> list[dict]:
     """The region select's option groups: the province, then each prefecture with its counties.
 
-    With `counts` None the options carry no counts. Plain values rather than model instances: the
-    101 committees are read on every listing request.
+    `committees` is `filters.committee_directory()`. With `counts` None the options carry no counts.
     """
     groups: dict[int | None, dict] = {}
     province = {"label": "", "options": []}
-    fields = ("pk", "code", "division_name", "level", "parent_id")
-    for organization in Organization.objects.order_by("code").values(*fields):
+    for organization in committees:
         name = organization["division_name"]
         option = {
             "value": organization["code"],
@@ -393,7 +393,7 @@ class MeetingListView(ReaderListMixin, FilterView):
         context = super().get_context_data(**kwargs)
         form = self.filterset.form
         chosen = form.cleaned_data.get("region") if self.filterset.is_bound and form.is_valid() else None
-        context["region_groups"] = region_groups(None, None, chosen)
+        context["region_groups"] = region_groups(committee_directory(), None, None, chosen)
         return context
 
 

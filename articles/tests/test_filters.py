@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles import search
-from articles.filters import ArticleFilter
+from articles.filters import ArticleFilter, committee_directory, prefecture_by_committee
 from articles.models import Article, Kind, MeetingType
 from articles.tests.factories import make_article, make_meeting, make_person
 
@@ -170,6 +170,16 @@ class ArticleFilterTests(TestCase):
         self.assertEqual(filterset.search_matches(), newest)
         with mock.patch.object(search, "COUNT_LIMIT", 2):
             self.assertEqual(filterset.search_matches(), newest[:3])
+
+    def test_each_committee_rolls_up_to_its_prefecture(self):
+        directory = committee_directory()
+        prefectures = prefecture_by_committee(directory)
+        by_code = {committee["code"]: committee["pk"] for committee in directory}
+        self.assertEqual(len(directory), 101)
+        self.assertEqual(len(prefectures), 100)  # all but the province
+        self.assertEqual(prefectures[by_code["621122"]], by_code["621100"])  # 陇西县 in 定西市
+        self.assertEqual(prefectures[by_code["621100"]], by_code["621100"])
+        self.assertNotIn(by_code["620000"], prefectures)
 
     def test_prefecture_facet_counts_an_article_once(self):
         facets = ArticleFilter({}, queryset=Article.objects.published()).facet_counts()
