@@ -18,12 +18,16 @@ class Block:
 
     `line` is the 1-based line number in the file where the block starts (for error messages and
     for slicing the source text an editor sees); `gap_before` counts the blank lines before it.
+    `column_width` (column layout only, half-em units) is how wide the column the block was set in
+    measures: two articles printed one after the other with no title between them are told apart
+    by their column widths, which only the reading stage can see.
     """
 
     text: str
     line: int
     end_line: int
     gap_before: int = 0
+    column_width: float | None = None
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,11 @@ their body (paragraph layout) belong to the body that follows; titles printed af
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from importer.reading.layout import WIDTH_CHANGE
 from importer.reading.normalize import BYLINE_LINE, is_title_like
 
 from . import titles
@@ -46,6 +48,7 @@ class Item:
     end_line: int
     title_class: str = ""
     caption: bool = False  # a body followed by its photo credit
+    column_width: float | None = None  # column layout: the width of the column it is set in
 
 
 @dataclass
@@ -70,29 +73,32 @@ class Draft:
     review_reasons: list[str] = field(default_factory=list)
     ranges: list[tuple[int, int]] = field(default_factory=list)  # the article's own printed lines
     spans: list[tuple[int, int]] = field(default_factory=list)  # each paragraph's printed lines
+    widths: list[float | None] = field(default_factory=list)  # each paragraph's column width
 
     def cover(self, line: int, end_line: int) -> None:
         self.first_line = min(self.first_line or line, line)
         self.last_line = max(self.last_line, end_line)
         self.ranges.append((line, end_line))
 
-    def add_paragraph(self, text: str, line: int, end_line: int) -> None:
+    def add_paragraph(self, text: str, line: int, end_line: int, width: float | None = None) -> None:
         self.paragraphs.append(text)
         self.spans.append((line, end_line))
+        self.widths.append(width)
         self.cover(line, end_line)
 
     def take(self, other: Draft) -> None:
         """Another draft's paragraphs appended to this one's: both were one article."""
-        for text, (line, end_line) in zip(other.paragraphs, other.spans, strict=True):
-            self.add_paragraph(text, line, end_line)
+        for text, (line, end_line), width in zip(other.paragraphs, other.spans, other.widths, strict=True):
+            self.add_paragraph(text, line, end_line, width)
 
     def split_off(self, start: int) -> Draft:
         """The paragraphs from `start` on, moved to a new draft: a second article this one swallowed."""
         rest = Draft()
-        for text, (line, end_line) in zip(self.paragraphs[start:], self.spans[start:], strict=True):
-            rest.add_paragraph(text, line, end_line)
+        moving = zip(self.paragraphs[start:], self.spans[start:], self.widths[start:], strict=True)
+        for text, (line, end_line), width in moving:
+            rest.add_paragraph(text, line, end_line, width)
         moved = set(self.spans[start:])
-        del self.paragraphs[start:], self.spans[start:]
+        del self.paragraphs[start:], self.spans[start:], self.widths[start:]
         self.ranges = [span for span in self.ranges if span not in moved]
         self.first_line = min(line for line, _end in self.ranges)
         self.last_line = max(end for _line, end in self.ranges)
@@ -160,7 +166,11 @@ def _items_of(block: Block) -> list[Item]:
 
 
 def page_items(page: ReadPage) -> list[Item]:
-    items = [item for block in page.blocks for item in _items_of(block)]
+    items = []
+    for block in page.blocks:
+        for item in _items_of(block):
+            item.column_width = block.column_width
+            items.append(item)
     for item, following in pairwise(items):
         item.caption = item.kind == BODY and following.kind == CREDIT
     return items
@@ -212,14 +222,17 @@ def _opens_on_a_quote(paragraph: str) -> bool:
     return paragraph.startswith(("“", '"', "「"))
 
 
-def feature_start(paragraphs: list[str], news: list[str], subtitle: str) -> int | None:
+def feature_start(
+    paragraphs: list[str], news: list[str], subtitle: str, widths: Sequence[float | None] = ()
+) -> int | None:
     """Where a feature begins inside the paragraphs of a news story about the committees `news`,
     or None when it does not.
 
     The feature's subtitle names its committee ("——安定区政协……小记"). The feature begins at the
     first paragraph naming that committee and not the story's own, or at its first section head if
-    sooner, and not before the story last names its own committee; a feature opening on a scene
-    takes the quoted paragraphs just before that, which name nobody.
+    sooner, and not before the story last names its own committee. In between, the one place where
+    the column width changes (`widths`, per paragraph, column layout) is where it begins; failing
+    that, a feature opening on a scene takes the quoted paragraphs just before, which name nobody.
     """
     feature = titles.committee_name(subtitle)
     if not feature or not news or any(titles.mentions_committee(feature, name) for name in news):
@@ -239,9 +252,25 @@ def feature_start(paragraphs: list[str], news: list[str], subtitle: str) -> int 
         return None
     start = min(candidates)
     earliest = 1 + max((index for index in range(start) if names_news(paragraphs[index])), default=0)
+    changes = _column_changes(widths, range(earliest, start + 1))
+    if len(changes) == 1:
+        return changes[0]
     while start > earliest and _opens_on_a_quote(paragraphs[start - 1]):
         start -= 1
     return start
+
+
+def _column_changes(widths: Sequence[float | None], cuts: range) -> list[int]:
+    """The cuts (paragraph indexes) at which the column width changes between the paragraphs on
+    either side, both of known width: where one article's column gives way to another's."""
+    return [
+        cut
+        for cut in cuts
+        if 0 < cut < len(widths)
+        and widths[cut - 1] is not None
+        and widths[cut] is not None
+        and abs(widths[cut] - widths[cut - 1]) >= WIDTH_CHANGE
+    ]
 
 
 def _add_section_heads(draft: Draft, heads: list[Item]) -> None:
@@ -348,7 +377,7 @@ class PageCutter:
         if not current.paragraphs:
             self._open(current, item)
         else:
-            current.add_paragraph(item.text, item.line, item.end_line)
+            current.add_paragraph(item.text, item.line, item.end_line, item.column_width)
         # A news story's trailing byline "(孙伟)" is its last word: what follows is another story.
         current.closed = current.closed or bool(split_trailing_byline(item.text)[1])
 
@@ -358,7 +387,7 @@ class PageCutter:
         if not self.titles_first and len(run) == 1 and _is_first_line(run[0]):
             head = run[0]
             draft.cover(head.line, head.end_line)
-            return Item(BODY, head.text + item.text, head.line, item.end_line)
+            return Item(BODY, head.text + item.text, head.line, item.end_line, column_width=item.column_width)
         _add_section_heads(draft, run)
         return item
 
@@ -382,7 +411,8 @@ class PageCutter:
         if story is None:
             return
         paragraphs = story.paragraphs + (self.current.paragraphs if story is not self.current else [])
-        start = feature_start(paragraphs, _news_committees(story), subtitle)
+        widths = story.widths + (self.current.widths if story is not self.current else [])
+        start = feature_start(paragraphs, _news_committees(story), subtitle, widths)
         if start is None:
             return
         if story is not self.current:
@@ -408,7 +438,7 @@ class PageCutter:
         place, names, text = split_dateline(item.text)
         draft.dateline = place
         draft.correspondents += names
-        draft.add_paragraph(text, item.line, item.end_line)
+        draft.add_paragraph(text, item.line, item.end_line, item.column_width)
 
 
 # Titles printed before their body ----------------------------------------------------------------

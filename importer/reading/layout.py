@@ -5,6 +5,7 @@ hold one printed line per line (about twenty characters). Column widths vary acr
 (narrow news columns, wide feature columns, captions), so widths are estimated locally.
 """
 
+from bisect import bisect_right
 from collections.abc import Iterable
 from statistics import median
 from typing import NamedTuple
@@ -36,28 +37,41 @@ def detect_layout(lines: list[str]) -> str:
     return COLUMN
 
 
-def _runs(widths: list[int], breaks: frozenset[int]) -> list[range]:
+def _runs(widths: list[int], breaks: frozenset[int], openings: frozenset[int]) -> list[range]:
     """Stretches of lines each set in one column width: cut at titles spanning several columns and
     before each line in `breaks` (where the caller knows another article or title begins).
 
     A title is wider than the lines on both sides of it: the lines of an article set in a wide
-    column are no titles, however narrow the article before or after it.
+    column are no titles, however narrow the article before or after it; so the sides stop at
+    the `openings`, where another article's body begins.
     """
     runs, start = [], 0
+    bounds = sorted({0, len(widths), *openings})
     for index in range(len(widths)):
-        if _wider_than_both_sides(widths, index):
-            runs += [range(start, index), range(index, index + 1)]
-            start = index + 1
-        elif index in breaks:
+        if index in breaks:
             runs.append(range(start, index))
             start = index
+        elif _wider_than_both_sides(widths, index, _between(bounds, index)):
+            runs += [range(start, index), range(index, index + 1)]
+            start = index + 1
     runs.append(range(start, len(widths)))
     return [part for run in runs if len(run) for part in _split_at_width_change(widths, run)]
 
 
-def _wider_than_both_sides(widths: list[int], index: int) -> bool:
-    """Whether a line is a title over several columns: wider than the lines before and after it."""
-    sides = [widths[max(0, index - WIDTH_WINDOW) : index], widths[index + 1 : index + WIDTH_WINDOW + 1]]
+def _between(bounds: list[int], index: int) -> range:
+    """The stretch of lines between the openings around `index` (sorted `bounds`, 0 and the end
+    included)."""
+    after = bisect_right(bounds, index)
+    return range(bounds[after - 1], bounds[after])
+
+
+def _wider_than_both_sides(widths: list[int], index: int, stretch: range) -> bool:
+    """Whether a line is a title over several columns: wider than the lines before and after it
+    within its stretch."""
+    sides = [
+        widths[max(stretch.start, index - WIDTH_WINDOW) : index],
+        widths[index + 1 : min(stretch.stop, index + WIDTH_WINDOW + 1)],
+    ]
     return all(widths[index] > WIDE_TITLE * median(side) for side in sides if side)
 
 
@@ -112,16 +126,19 @@ class Column(NamedTuple):
     typical: float
 
 
-def column_widths(widths: list[int], breaks: Iterable[int] = ()) -> list[Column]:
+def column_widths(
+    widths: list[int], breaks: Iterable[int] = (), openings: Iterable[int] = ()
+) -> list[Column]:
     """For each printed line, the column it is set in, so that a full line measures as full, a
     paragraph's end as short and its first line as indented.
 
     Neighbouring lines across a multi-column title, or before a line in `breaks` (a dateline, a
     title: the caller knows another article begins there), belong to other columns, so the window
-    stops there unless that leaves too few lines.
+    stops there unless that leaves too few lines. `openings` (a subset of `breaks`: datelines) are
+    where another article's body begins.
     """
     estimates: list[Column] = []
-    for run in _runs(widths, frozenset(breaks)) if widths else []:
+    for run in _runs(widths, frozenset(breaks), frozenset(openings)) if widths else []:
         for index in run:
             window = range(max(0, index - WIDTH_WINDOW), min(len(widths), index + WIDTH_WINDOW + 1))
             inside = range(max(window.start, run.start), min(window.stop, run.stop))

@@ -8,11 +8,12 @@ a paragraph ends at a line clearly shorter than its column or at a sentence end 
 import re
 from dataclasses import dataclass
 from itertools import pairwise
+from statistics import median
 
 from importer.parsing.drafts import Block
 from importer.parsing.titles import is_full_headline
 
-from .layout import PARAGRAPH, Column, column_widths
+from .layout import PARAGRAPH, WIDTH_CHANGE, Column, column_widths
 from .normalize import (
     BYLINE_LINE,
     display_width,
@@ -287,8 +288,9 @@ def _join(lines: list[PrintedLine]) -> str:
     return text
 
 
-def _block(lines: list[PrintedLine]) -> Block:
-    return Block(normalize_block(_join(lines)), lines[0].number, lines[-1].number, lines[0].gap_before)
+def _block(lines: list[PrintedLine], column_width: float | None = None) -> Block:
+    text = normalize_block(_join(lines))
+    return Block(text, lines[0].number, lines[-1].number, lines[0].gap_before, column_width)
 
 
 def _group(lines: list[PrintedLine], continues) -> list[list[PrintedLine]]:
@@ -317,6 +319,19 @@ def _paragraph_column(lines: list[PrintedLine], column_of: dict[int, float]) -> 
     return max(column_of[line.number] for line in lines)
 
 
+def _set_in(lines: list[PrintedLine], column_of: dict[int, float]) -> float | None:
+    """The width of the column a block is set in, judged by its inner lines (a first line is
+    indented, a last one short), or None when that is in doubt: a paragraph runs on in its own
+    column, so a width change found inside it was noise; and lines much wider or narrower than
+    their column (a caption set across columns, a paragraph's short end) are not set in it."""
+    inner = lines[1:-1] or lines[-1:]
+    first, last = column_of[inner[0].number], column_of[inner[-1].number]
+    typical = median(line.width for line in inner)
+    if abs(first - last) >= WIDTH_CHANGE or abs(typical - max(first, last)) >= WIDTH_CHANGE:
+        return None
+    return max(first, last)
+
+
 def _column_breaks(lines: list[PrintedLine]) -> list[int]:
     """Lines where another article's column may begin: before a dateline, and around a title,
     subtitle or byline line, which are set in their own type between two articles' bodies."""
@@ -329,19 +344,25 @@ def _column_breaks(lines: list[PrintedLine]) -> list[int]:
     return breaks
 
 
+def _datelines(lines: list[PrintedLine]) -> list[int]:
+    """Lines opening an article's body: the lines before one are another article's."""
+    return [index for index, line in enumerate(lines) if _DATELINE.match(line.text)]
+
+
 def reflow(raw_lines: list[str], layout: str) -> tuple[Block, ...]:
     """Reflow a file's lines into blocks for the given layout."""
     lines = printed_lines(raw_lines)
     if layout == PARAGRAPH:
         groups = _group(lines, lambda current, index: _paragraph_continues(current, lines[index]))
-    else:
-        columns = column_widths([line.width for line in lines], _column_breaks(lines))
-        column_of = {line.number: column.width for line, column in zip(lines, columns, strict=True)}
-        groups = _group(
-            lines,
-            lambda current, index: _column_continues(
-                current, _paragraph_column(current, column_of), lines[index], columns[index]
-            ),
-        )
-        groups = [part for group in groups for part in _split_title_run(group)]
-    return tuple(_block(group) for group in groups)
+        return tuple(_block(group) for group in groups)
+    widths = [line.width for line in lines]
+    columns = column_widths(widths, _column_breaks(lines), _datelines(lines))
+    column_of = {line.number: column.width for line, column in zip(lines, columns, strict=True)}
+    groups = _group(
+        lines,
+        lambda current, index: _column_continues(
+            current, _paragraph_column(current, column_of), lines[index], columns[index]
+        ),
+    )
+    groups = [part for group in groups for part in _split_title_run(group)]
+    return tuple(_block(group, _set_in(group, column_of)) for group in groups)
