@@ -375,6 +375,8 @@ def insert_returning_ids(model: type[Model], rows: list[dict], now: datetime) ->
     timestamps, and every value goes through the field's own conversion for the database. Batches
     follow the backend's parameter limit, as bulk_create's do.
     """
+    if not rows:
+        return []
     fields = [model_field for model_field in model._meta.concrete_fields if not model_field.primary_key]
     quote = connection.ops.quote_name
     columns = ", ".join(quote(model_field.column) for model_field in fields)
