@@ -41,6 +41,7 @@ TITLE_MAX = 80  # half-em units: no title is longer, punctuated or not
 INDENT = 4  # half-em units: a first line is two characters short of a typical line, a full one one at most
 SHORT_LINE = 0.7  # a column line this much narrower than its column ends its paragraph
 WIDE_LINE = 1.25  # a line this much wider than its column spans several columns: title or caption
+LEANING_LINES = 2  # a paragraph's lines whose width estimate may lean to a neighbouring column
 
 
 @dataclass(frozen=True)
@@ -238,9 +239,12 @@ def _starts_title(lines: list[PrintedLine], following: PrintedLine, next_column:
         return True
     if ends_sentence(following.text):
         return False
-    # A line that reads as a whole title needs less: any line short of a full one after it.
+    # A line that reads as a whole title needs less: any line short of a full one after it, or
+    # clearly narrower than itself (a paragraph's indented first line is never wider than its
+    # second, and two full lines differ by a character or so).
     return _indented(following, next_column) or (
-        _is_title_line(first) and not _full(following, next_column.width - 1)
+        _is_title_line(first)
+        and (not _full(following, next_column.width - 1) or following.width < first.width - INDENT)
     )
 
 
@@ -320,16 +324,19 @@ def _paragraph_column(lines: list[PrintedLine], column_of: dict[int, float]) -> 
 
 
 def _set_in(lines: list[PrintedLine], column_of: dict[int, float]) -> float | None:
-    """The width of the column a block is set in, judged by its inner lines (a first line is
-    indented, a last one short), or None when that is in doubt: a paragraph runs on in its own
-    column, so a width change found inside it was noise; and lines much wider or narrower than
-    their column (a caption set across columns, a paragraph's short end) are not set in it."""
-    inner = lines[1:-1] or lines[-1:]
-    first, last = column_of[inner[0].number], column_of[inner[-1].number]
-    typical = median(line.width for line in inner)
-    if abs(first - last) >= WIDTH_CHANGE or abs(typical - max(first, last)) >= WIDTH_CHANGE:
+    """The width of the column a block is set in, or None when that is in doubt.
+
+    Where two columns meet, the width estimates of a paragraph's first or last lines may lean to
+    the other column, so the widest estimate counts; but a paragraph runs on in its own column, so
+    one whose estimates change for more lines than that met no other column (the change was noise).
+    Lines much wider or narrower than their column (a caption set across columns) are not set in it.
+    """
+    estimates = [column_of[line.number] for line in lines]
+    width = max(estimates)
+    if sum(width - estimate >= WIDTH_CHANGE for estimate in estimates) > LEANING_LINES:
         return None
-    return max(first, last)
+    typical = median(line.width for line in lines[1:-1] or lines)
+    return width if SHORT_LINE * width <= typical <= WIDE_LINE * width else None
 
 
 def _column_breaks(lines: list[PrintedLine]) -> list[int]:
