@@ -261,7 +261,9 @@ def _column_continues(
         return False
     if _leaves_open(last.text):
         return True  # a quote or a book title running on: no title or paragraph ends inside one
-    if _two_phrases(following.text) and all(_unpunctuated(line.text) for line in lines):
+    if (_two_phrases(following.text) or _is_title_line(following)) and all(
+        _unpunctuated(line.text) for line in lines
+    ):
         return False  # a run of titles, not running text
     if ends_sentence(last.text) and _is_title_line(following):
         return False  # titles printed right after the body they belong to
