@@ -495,3 +495,62 @@ class IndentedStartTests(SimpleTestCase):
                 "“委员联络站建起来以后，我们反映问题有了固定的地方。”",
             ],
         )
+
+
+class BlockColumnWidthTests(SimpleTestCase):
+    def test_column_blocks_carry_the_width_of_their_own_column(self):
+        blocks = read_page("change.txt", COLUMN_WIDTH_CHANGE.encode()).blocks
+        news, feature = blocks[1], blocks[2]
+        self.assertTrue(feature.text.startswith("“草场围栏修好了"))
+        self.assertGreaterEqual(news.column_width - feature.column_width, 4)
+
+    def test_paragraph_blocks_have_no_column_width(self):
+        page = read_page("003.txt", (SEEDS / "003_986e0c7b9918cc38.txt").read_bytes())
+        self.assertEqual(page.layout, "paragraph")
+        self.assertEqual({block.column_width for block in page.blocks}, {None})
+
+    def test_wide_story_between_datelines_is_no_run_of_titles(self):
+        narrow = [28, 26, 28, 28, 12, 24, 28, 28, 28, 10]
+        wide = [30, 36, 36, 36, 20, 32, 36, 18]
+        widths = narrow + wide + narrow
+        datelines = [len(narrow), len(narrow + wide)]
+        columns = column_widths(widths, datelines, datelines)
+        self.assertEqual({column.width for column in columns[len(narrow) : len(narrow + wide)]}, {36})
+
+
+# A news story's last paragraph, then its one-phrase deck, two whole titles (one of them another
+# story's) and a feature opening on a quote, with no blank-line pattern to tell them apart.
+COLUMN_TITLE_RUN_BEFORE_A_QUOTE = """\
+ 本报临潭讯（通讯员丁 娟）11月7
+
+日，临潭县政协召开重点提案督办会，
+
+听取承办单位关于农村寄宿制学校建
+
+设提案的办理情况汇报。
+
+会议要求，承办单位要把提案办理
+
+与推动工作结合起来，确保办出实效。
+
+切实把民生实事办好办实
+
+临潭县政协召开重点提案督办会
+
+永靖县政协开展营商环境专题视察
+
+“这条路修通以后，果子运
+
+出去方便多了。”在工作站门
+
+口，几位果农和委员聊了起来。
+"""
+
+
+class TitleRunTests(SimpleTestCase):
+    def test_whole_titles_after_a_deck_stay_apart_from_the_paragraph_after_them(self):
+        page = read_page("run.txt", COLUMN_TITLE_RUN_BEFORE_A_QUOTE.encode())
+        texts = [block.text for block in page.blocks]
+        titles = ["切实把民生实事办好办实", "临潭县政协召开重点提案督办会", "永靖县政协开展营商环境专题视察"]
+        self.assertEqual(texts[2:5], titles)
+        self.assertTrue(texts[5].startswith("“这条路修通以后，果子运出去方便多了。”"))

@@ -10,7 +10,7 @@ from pathlib import Path
 from django.test import SimpleTestCase
 
 from importer.parsing import titles
-from importer.parsing.segment import segment_page
+from importer.parsing.segment import feature_start, segment_page
 from importer.reading import read_page
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -658,3 +658,77 @@ class TrailingBylineTests(SimpleTestCase):
             ],
         )  # fmt: skip
         self.assertTrue(segments[1].body.startswith("傍晚，祁连山下的村庄升起炊烟"))
+
+
+# A news story set 18 characters wide, then with no title between them a feature set 13 wide that
+# opens on a scene: neither a quote nor a committee marks where it begins, only the column width.
+COLUMN_NEWS_THEN_NARROWER_FEATURE = """\
+ 本报山丹讯（通讯员周 丽）4月2日，山丹
+
+县政协组织部分委员视察全县春耕备耕工
+
+作，先后来到位奇镇、陈户镇等地，实地
+
+察看农资储备、农机检修和种子供应情况。
+
+视察组建议，要加强农资市场监管，
+
+确保农资质量和价格稳定，及时做好农技
+
+指导服务，为全年粮食丰收打好基础。
+
+傍晚，祁连山下的村庄升起
+
+炊烟，几位委员还在田埂上和
+
+农户商量着种子和化肥的事。
+
+“有委员帮着出主意，今年
+
+种啥心里有底了。”农户老
+
+王笑着说。
+
+这是民乐县政协委员联系农
+
+户的一个场景。今年以来，民
+
+乐县政协把委员联系农户作为
+
+履职的重要内容，帮助解决了
+
+一批生产中的实际困难。
+
+——民乐县政协委员服务春耕生产侧记
+
+通讯员 张 宁
+
+山丹县政协视察春耕备耕工作
+
+委员田间问需 履职服务春耕
+"""
+
+
+class ColumnWidthChangeTests(SimpleTestCase):
+    def test_feature_opening_on_a_scene_begins_where_the_column_narrows(self):
+        segments = segment_page(read_page("width.txt", COLUMN_NEWS_THEN_NARROWER_FEATURE.encode()))
+        self.assertEqual(
+            [summary(segment) for segment in segments],
+            [
+                ("山丹县政协视察春耕备耕工作", None, None, None, "山丹", ["周丽"], [], "news"),
+                ("委员田间问需 履职服务春耕", None, "——民乐县政协委员服务春耕生产侧记", None, None,
+                 ["张宁"], [], "feature"),
+            ],
+        )  # fmt: skip
+        self.assertTrue(segments[0].body.endswith("为全年粮食丰收打好基础。"))
+        self.assertTrue(segments[1].body.startswith("傍晚，祁连山下的村庄升起炊烟"))
+
+    def test_feature_start_prefers_the_one_width_change_to_the_quotes(self):
+        paragraphs = ["4月2日，山丹县政协视察春耕。", "视察组建议，加强监管。", "傍晚，村庄升起炊烟。",
+                      "“今年种啥心里有底了。”", "这是民乐县政协委员联系农户的一个场景。"]  # fmt: skip
+        subtitle = "——民乐县政协委员服务春耕生产侧记"
+        self.assertEqual(feature_start(paragraphs, ["山丹"], subtitle, [36, 36, 26, 26, 26]), 2)
+        self.assertEqual(feature_start(paragraphs, ["山丹"], subtitle, [36, 36, None, 26, 26]), 3)
+        self.assertEqual(feature_start(paragraphs, ["山丹"], subtitle), 3)
+        # Two changes in reach are noise, not an article's edge: the quotes decide.
+        self.assertEqual(feature_start(paragraphs, ["山丹"], subtitle, [36, 28, 36, 26, 26]), 3)
