@@ -53,10 +53,9 @@ class CommitteeDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         committee = self.object
-        articles = published_articles().in_region(committee).newest_first()
-        in_region = Article.objects.published().in_region(committee)
-        months = chart_months(in_region)
-        counts = monthly_counts(in_region, Value(committee.pk), months)
+        articles = published_articles().newest_in_region(committee).newest_first()
+        months = chart_months(Article.objects.published().newest_in_region(committee))
+        counts = monthly_counts(Article.objects.published().in_region(committee), Value(committee.pk), months)
         return super().get_context_data(
             articles=articles[:COMMITTEE_ARTICLES],
             article_total=Article.objects.count_in_region(committee),

@@ -13,6 +13,7 @@ from articles import search
 from articles.filters import ArticleFilter, committee_directory, prefecture_by_committee
 from articles.models import Article, Kind, MeetingType
 from articles.tests.factories import make_article, make_meeting, make_person
+from organizations.models import Organization
 
 LISTING = reverse("articles:list")
 
@@ -180,6 +181,16 @@ class ArticleFilterTests(TestCase):
         self.assertEqual(prefectures[by_code["621122"]], by_code["621100"])  # 陇西县 in 定西市
         self.assertEqual(prefectures[by_code["621100"]], by_code["621100"])
         self.assertNotIn(by_code["620000"], prefectures)
+
+    def test_newest_in_region_selects_what_in_region_does(self):
+        for code in ("620000", "621100", "621122", "620600"):
+            region = Organization.objects.get(code=code)
+            with self.subTest(region=region.name):
+                expected = list(Article.objects.published().in_region(region).newest_first())
+                self.assertTrue(expected)
+                self.assertEqual(
+                    list(Article.objects.published().newest_in_region(region).newest_first()), expected
+                )
 
     def test_prefecture_facet_counts_an_article_once(self):
         facets = ArticleFilter({}, queryset=Article.objects.published()).facet_counts()
