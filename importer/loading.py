@@ -15,12 +15,12 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 
 from django.db import connection, transaction
-from django.db.models import Field, Model, Q, QuerySet
+from django.db.models import Model, Q, QuerySet
 from django.utils import timezone
 
 from articles.models import (
@@ -313,18 +313,18 @@ def create_articles(
     search_texts: SearchTexts,
 ) -> Written:
     now = timezone.now()
-    rows = [
-        imported_values(draft, print_, committees, search_texts)
-        | {
-            "source_page": source_page,
-            "position": draft.position,
-            "status": Status.DRAFT if draft.held else Status.PUBLISHED,
-            "published_at": None if draft.held else now,
-        }
+    articles = [
+        Article(
+            source_page=source_page,
+            position=draft.position,
+            status=Status.DRAFT if draft.held else Status.PUBLISHED,
+            published_at=None if draft.held else now,
+            **imported_values(draft, print_, committees, search_texts),
+        )
         for draft, print_ in drafts
     ]
-    ids = insert_returning_ids(Article, rows, now)
-    return list(zip(ids, (draft for draft, _ in drafts), strict=True))
+    Article.objects.bulk_create(articles)
+    return [(article.pk, draft) for article, (draft, _) in zip(articles, drafts, strict=True)]
 
 
 def update_articles(
@@ -365,75 +365,6 @@ def insert_rows(model: type[Model], fields: Sequence[str], rows: list[tuple]) ->
     placeholders = ", ".join(["%s"] * len(fields))
     with connection.cursor() as cursor:
         cursor.executemany(f"INSERT INTO {quote(meta.db_table)} ({columns}) VALUES ({placeholders})", rows)
-
-
-def insert_returning_ids(model: type[Model], rows: list[dict], now: datetime) -> list[int]:
-    """INSERT rows of `model` given as {field name: value}; their ids, in the order of `rows`.
-
-    What bulk_create does for the importer's rows, without building and inspecting a model instance
-    per row: fields a row leaves out get their default, or `now` when they are auto_now/auto_now_add
-    timestamps, and every value goes through the field's own conversion for the database. Batches
-    follow the backend's parameter limit, as bulk_create's do.
-    """
-    if not rows:
-        return []
-    fields = [model_field for model_field in model._meta.concrete_fields if not model_field.primary_key]
-    quote = connection.ops.quote_name
-    columns = ", ".join(quote(model_field.column) for model_field in fields)
-    row_sql = f"({', '.join(['%s'] * len(fields))})"
-    ids = []
-    with connection.cursor() as cursor:
-        for batch in batches(rows, connection.ops.bulk_batch_size(fields, rows)):
-            params = [
-                model_field.get_db_prep_save(column_value(model_field, row, now), connection)
-                for row in batch
-                for model_field in fields
-            ]
-            cursor.execute(
-                f"INSERT INTO {quote(model._meta.db_table)} ({columns}) "
-                f"VALUES {', '.join([row_sql] * len(batch))} RETURNING {quote(model._meta.pk.column)}",
-                params,
-            )
-            ids += [row_id for (row_id,) in cursor.fetchall()]
-    return ids
-
-
-def create_instances(instances: list[Model]) -> None:
-    """Save new instances of one model with one INSERT and set their ids, as bulk_create would.
-
-    A file creates a few people, roles and meetings; for so few rows bulk_create's query building
-    costs more than the rows themselves.
-    """
-    if not instances:
-        return
-    model = type(instances[0])
-    rows = [
-        {
-            model_field.attname: getattr(instance, model_field.attname)
-            for model_field in model._meta.concrete_fields
-        }
-        for instance in instances
-    ]
-    for instance, row_id in zip(instances, insert_returning_ids(model, rows, timezone.now()), strict=True):
-        instance.pk = row_id
-        instance._state.adding = False
-
-
-def column_value(model_field: Field, row: dict, now: datetime) -> object:
-    """What an INSERT stores for `model_field`, as Django's save would: `now` for auto_now/auto_now_add
-    timestamps, the value `row` gives (by attname, or a related object by name), else the default."""
-    if getattr(model_field, "auto_now", False) or getattr(model_field, "auto_now_add", False):
-        return now
-    if model_field.attname in row:
-        return row[model_field.attname]
-    if model_field.name in row:
-        value = row[model_field.name]
-        return value.pk if model_field.is_relation and value is not None else value
-    return model_field.get_default()
-
-
-def batches(rows: list, size: int) -> Iterator[list]:
-    return (rows[start : start + size] for start in range(0, len(rows), size))
 
 
 def committee_links(written: Written, committees: Committees) -> list[tuple]:
@@ -496,7 +427,7 @@ def resolve_persons(written: Written, committees: Committees) -> dict[PersonKey,
         for name, committee_id in wanted
         if (name, committee_id) not in found
     ]
-    create_instances(missing)
+    Person.objects.bulk_create(missing)
     for person in missing:
         found[person.name, person.organization_id] = person
     return found
@@ -540,7 +471,7 @@ def resolve_roles(
     missing = [Role(person_id=pk, title=title) for pk, title in spans if (pk, title) not in roles]
     for role in missing:
         widen(role, spans[role.person_id, role.title])
-    create_instances(missing)
+    Role.objects.bulk_create(missing)
     for role in missing:
         roles[role.person_id, role.title] = role
     return roles
@@ -639,7 +570,7 @@ class MeetingIndex:
         return found
 
     def save_new(self) -> None:
-        create_instances(self.new)
+        Meeting.objects.bulk_create(self.new)
 
 
 def is_numbered(meeting: MeetingDraft) -> bool:
