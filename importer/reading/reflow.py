@@ -225,6 +225,14 @@ def _has_punctuation(text: str) -> bool:
     return bool(_CLAUSE_PUNCTUATION.search(text)) or has_sentence_punctuation(text)
 
 
+def _as_wide_as_first_line(line: PrintedLine, column: Column) -> bool:
+    """As wide as a paragraph's indented first line, not counting its spaces: a stray space may
+    split such a line in two phrases ("在线履职日益成为 委员们的日"), and a full line after it is
+    its paragraph running on (a title is followed by a title or by an indented line)."""
+    width = display_width(line.text.replace(" ", ""))
+    return abs(width - (column.typical - INDENT)) <= INDENT / 2
+
+
 def _starts_title(lines: list[PrintedLine], following: PrintedLine, next_column: Column) -> bool:
     """Whether a lone unpunctuated line is a title rather than a paragraph's first line.
 
@@ -236,7 +244,7 @@ def _starts_title(lines: list[PrintedLine], following: PrintedLine, next_column:
     if len(lines) > 1 or _DATELINE.match(first.text) or _has_punctuation(first.text):
         return False
     if _two_phrases(first.text):
-        return True
+        return not (_as_wide_as_first_line(first, next_column) and _full(following, next_column.width))
     if ends_sentence(following.text):
         return False
     # A line that reads as a whole title needs less: any line short of a full one after it, or
@@ -244,8 +252,26 @@ def _starts_title(lines: list[PrintedLine], following: PrintedLine, next_column:
     # second, and two full lines differ by a character or so).
     return _indented(following, next_column) or (
         _is_title_line(first)
-        and (not _full(following, next_column.width - 1) or following.width < first.width - INDENT)
+        and (not _full(following, next_column.width - 1) or following.width <= first.width - INDENT)
     )
+
+
+def _dash_runs_on(lines: list[PrintedLine], width: float, following: PrintedLine) -> bool:
+    """A line opening on a dash after running text stopped mid-sentence is that sentence going on
+    ("……食品产业园" / "——经济界工商联界别委员工作"): a feature's "——" subtitle follows the last
+    line of its body, which ends a sentence or is short."""
+    last = lines[-1]
+    return (
+        following.text.startswith("——")
+        and not ends_sentence(last.text)
+        and not _short(last, width)
+        and any(_has_punctuation(line.text) for line in lines)
+    )
+
+
+def _ran_on(lines: list[PrintedLine]) -> bool:
+    """A dash line joined to the lines before it (`_dash_runs_on`) is running text, closing nothing."""
+    return len(lines) > 1 and lines[-1].text.startswith("——")
 
 
 def _column_continues(
@@ -257,7 +283,11 @@ def _column_continues(
         return True
     if _is_section_head_start(lines):
         return not _opens_block(following)
-    if _closes_block(last) or _opens_block(following) or _ALONE.match(lines[0].text):
+    if _dash_runs_on(lines, width, following):
+        return True
+    if _closes_block(last) and not _ran_on(lines):
+        return False
+    if _opens_block(following) or _ALONE.match(lines[0].text):
         return False
     if _leaves_open(last.text):
         return True  # a quote or a book title running on: no title or paragraph ends inside one

@@ -554,3 +554,78 @@ class TitleRunTests(SimpleTestCase):
         titles = ["切实把民生实事办好办实", "临潭县政协召开重点提案督办会", "永靖县政协开展营商环境专题视察"]
         self.assertEqual(texts[2:5], titles)
         self.assertTrue(texts[5].startswith("“这条路修通以后，果子运出去方便多了。”"))
+
+
+# A sentence running on into a line that opens on a dash, and a paragraph's first line split in
+# two phrases by a stray space and followed by a full line: running text, no subtitle, no title.
+COLUMN_RUNNING_LINES = """\
+ 本报榆中讯（通讯员李 强）4月2日，
+
+榆中县政协组织委员深入和平镇、金崖
+
+镇、夏官营镇等地的农业龙头企业
+
+——中药材产业园区、高原夏菜基地等
+
+示范点，实地察看特色产业发展情况。
+
+视察组建议，要持续延伸产业链，
+
+推动特色农业提质增效、做大做强。
+
+移动在线履职日渐成为 委员们的日
+
+常。委员通过手机即可提交提案和社情
+
+民意信息，履职服务更加便捷高效。
+
+——榆中县政协推进智慧政协建设纪实
+
+通讯员 李 强
+"""
+
+
+class RunningLineTests(SimpleTestCase):
+    def setUp(self):
+        self.texts = [block.text for block in read_page("lines.txt", COLUMN_RUNNING_LINES.encode()).blocks]
+
+    def test_dash_line_after_a_sentence_stopped_mid_line_runs_on(self):
+        self.assertIn("等地的农业龙头企业——中药材产业园区、高原夏菜基地等示范点，", self.texts[0])
+        self.assertTrue(self.texts[0].endswith("实地察看特色产业发展情况。"))
+
+    def test_first_line_split_by_a_stray_space_runs_on_into_a_full_line(self):
+        self.assertTrue(self.texts[2].startswith("移动在线履职日渐成为委员们的日常。委员通过手机"))
+
+    def test_subtitle_after_the_last_sentence_stands_alone(self):
+        self.assertEqual(self.texts[3:], ["——榆中县政协推进智慧政协建设纪实", "通讯员 李强"])
+
+
+# A whole title two characters wider than the line after it, a first line that opens on a quote
+# and, with quotes counted half width where it was set, is barely indented.
+COLUMN_TITLE_OVER_A_QUOTED_LINE = """\
+ 本报定西讯（通讯员王 芳）5月6日，
+
+定西市政协召开主席会议，研究部署智
+
+慧政协平台建设工作。会议要求，要加
+
+快推进平台建设，提升委员履职效能。
+
+定西市政协召开智慧政协平台建设推进会
+
+“平台用起来以后，委员履职方便多
+
+了，提交提案再也不用跑路了。”一位
+
+委员说。近年来，委员们通过平台提交
+
+提案和社情民意信息的数量逐年增加。
+"""
+
+
+class TitleOverQuotedLineTests(SimpleTestCase):
+    def test_title_two_characters_wider_than_the_next_line_stays_a_title(self):
+        page = read_page("quoted.txt", COLUMN_TITLE_OVER_A_QUOTED_LINE.encode())
+        texts = [block.text for block in page.blocks]
+        self.assertEqual(texts[1], "定西市政协召开智慧政协平台建设推进会")
+        self.assertTrue(texts[2].startswith("“平台用起来以后，委员履职方便多了"))
