@@ -5,6 +5,7 @@ hold one printed line per line (about twenty characters). Column widths vary acr
 (narrow news columns, wide feature columns, captions), so widths are estimated locally.
 """
 
+import functools
 from bisect import bisect_right
 from collections.abc import Iterable
 from statistics import median
@@ -78,7 +79,12 @@ def _wider_than_both_sides(widths: list[int], index: int, stretch: range) -> boo
 def _typical_width(widths: list[int], window: range) -> float:
     """The median width of a window's full lines, leaving out titles, paragraph ends and first
     lines (anything well short of the fullest lines)."""
-    values = [widths[index] for index in window]
+    return _typical_of(tuple(widths[index] for index in window))
+
+
+@functools.lru_cache(maxsize=4096)
+def _typical_of(values: tuple[int, ...]) -> float:
+    """`_typical_width` of these widths; a page asks for the same window's again and again."""
     middle = median(values)
     body = sorted(width for width in values if 0.6 * middle <= width <= 1.25 * middle)
     if not body:
@@ -112,7 +118,11 @@ def _split_at_width_change(widths: list[int], run: range) -> list[range]:
 
 def _column_width(widths: list[int], window: range) -> float:
     """The upper quartile of a window's lines, leaving out titles and short paragraph ends."""
-    values = [widths[index] for index in window]
+    return _column_of(tuple(widths[index] for index in window))
+
+
+@functools.lru_cache(maxsize=4096)
+def _column_of(values: tuple[int, ...]) -> float:
     middle = median(values)
     body = sorted(width for width in values if 0.6 * middle <= width <= 1.25 * middle)
     return body[(3 * len(body)) // 4] if body else middle

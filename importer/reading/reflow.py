@@ -5,6 +5,7 @@ that does not end a sentence continues on the next line. Column layout breaks ev
 a paragraph ends at a line clearly shorter than its column or at a sentence end on a short line.
 """
 
+import functools
 import re
 from dataclasses import dataclass
 from itertools import pairwise
@@ -79,6 +80,7 @@ def _stands_alone(line: PrintedLine) -> bool:
     return bool(_ALONE.match(line.text) or BYLINE_LINE.match(line.text))
 
 
+@functools.lru_cache(maxsize=4096)
 def _bracket_balance(text: str) -> tuple[bool, bool]:
     """(closes one it did not open, leaves one open) for the brackets and quotes of a line."""
     depth = dict.fromkeys(_PAIRS, 0)
