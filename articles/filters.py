@@ -18,6 +18,7 @@ from . import search
 from .models import Article, ArticleCommittee, ArticleMeeting, Kind, Meeting, MeetingType
 
 CODE = re.compile(r"62\d{4}")
+SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,59}")
 DIRECTORY_FIELDS = ("pk", "code", "division_name", "level", "parent_id")
 
 
@@ -34,9 +35,6 @@ def prefecture_by_committee(directory: list[dict]) -> dict[int, int]:
         for c in directory
         if c["pk"] in prefectures or c["parent_id"] in prefectures
     }
-
-
-SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,59}")
 
 
 class RegionField(forms.ModelChoiceField):
@@ -217,8 +215,8 @@ class ArticleFilter(django_filters.FilterSet):
         return self.filter_queryset(self.queryset.all())
 
 
-# Each facet is one or more GROUP BY queries of rows (tag, choice, committee level, count), all run
-# as one UNION ALL; the "region:all" row carries the number of articles the region facet counted.
+# Each facet is one or more GROUP BY queries of rows (tag, choice, count), all run as one
+# UNION ALL; the "region:all" row carries the number of articles the region facet counted.
 
 
 class FacetTally:

@@ -28,7 +28,7 @@ from django_filters.views import FilterView
 from organizations.models import Level, Organization
 
 from . import search
-from .filters import ArticleFilter, MeetingFilter, committee_directory
+from .filters import ArticleFilter, MeetingFilter, committee_directory, prefecture_by_committee
 from .models import Article, ArticleCommittee, ArticleMeeting, Kind, Meeting, MeetingType, Mention, SourcePage
 from .models import Status as ArticleStatus
 
@@ -203,13 +203,14 @@ class PrefectureRegions(dict):
 
     def __init__(self, organizations: list[Organization]) -> None:
         super().__init__()
-        self.committee_prefecture: dict[int, Organization] = {}
-        prefectures = {o.pk: o for o in organizations if o.level == Level.PREFECTURE}
-        for organization in organizations:
-            prefecture = prefectures.get(organization.pk) or prefectures.get(organization.parent_id)
-            if prefecture is not None:
-                self.setdefault(prefecture, []).append(organization.pk)
-                self.committee_prefecture[organization.pk] = prefecture
+        by_pk = {organization.pk: organization for organization in organizations}
+        directory = [{"pk": o.pk, "level": o.level, "parent_id": o.parent_id} for o in organizations]
+        prefectures = prefecture_by_committee(directory)
+        self.committee_prefecture: dict[int, Organization] = {
+            committee: by_pk[prefecture] for committee, prefecture in prefectures.items()
+        }
+        for committee, prefecture in self.committee_prefecture.items():
+            self.setdefault(prefecture, []).append(committee)
 
 
 def prefecture_regions() -> PrefectureRegions:
