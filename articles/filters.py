@@ -2,39 +2,24 @@
 
 import datetime
 import functools
+import operator
 import re
 from typing import ClassVar
 
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Case, CharField, Count, Func, QuerySet, Value, When
-from django.db.models.functions import Cast
+from django.db.models import Func, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from organizations.models import Level, Organization, Person
+from organizations.models import Organization, Person
 
 from . import search
-from .models import Article, ArticleCommittee, ArticleMeeting, Kind, Meeting, MeetingType
+from .facets import FacetIndex, IndexedArticles, facet_index
+from .models import Article, Kind, Meeting, MeetingType
 
 CODE = re.compile(r"62\d{4}")
 SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,59}")
-DIRECTORY_FIELDS = ("pk", "code", "division_name", "level", "parent_id")
-
-
-def committee_directory() -> list[dict]:
-    """The 101 committees as plain values in code order: the region choices and the region facet."""
-    return list(Organization.objects.order_by("code").values(*DIRECTORY_FIELDS))
-
-
-def prefecture_by_committee(directory: list[dict]) -> dict[int, int]:
-    """Each prefecture's and county's committee id to its prefecture's (the province has none)."""
-    prefectures = {c["pk"] for c in directory if c["level"] == Level.PREFECTURE}
-    return {
-        c["pk"]: c["pk"] if c["pk"] in prefectures else c["parent_id"]
-        for c in directory
-        if c["pk"] in prefectures or c["parent_id"] in prefectures
-    }
 
 
 class RegionField(forms.ModelChoiceField):
@@ -113,10 +98,10 @@ class ArticleFilter(django_filters.FilterSet):
         # instead of asking the full-text index again in each of their queries.
         self.matched_ids: list[int] | None = None
 
-    @functools.cached_property
+    @property
     def committees(self) -> list[dict]:
-        """The committee directory, read once for the region facet and the region choices."""
-        return committee_directory()
+        """The committee directory of the region choices, as the index read it."""
+        return self.index.directory
 
     def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         """Only the matches, still newest first: the listing ranks them (`search.RankedMatches`).
@@ -165,37 +150,51 @@ class ArticleFilter(django_filters.FilterSet):
                 params.append((name, str(value)))
         return params
 
-    def filtered_without(self, excluded: str) -> QuerySet:
-        """The articles every valid filter except `excluded` selects: the base of that filter's facet."""
-        queryset = self.queryset.all()
-        if not self.is_bound or not self.is_valid():
-            return queryset
-        for name, value in self.form.cleaned_data.items():
-            if name != excluded:
-                queryset = self.filters[name].filter(queryset, value)
-        return queryset
+    @functools.cached_property
+    def index(self) -> FacetIndex:
+        return facet_index(self.queryset.db)
+
+    @functools.cached_property
+    def selections(self) -> dict[str, int]:
+        """Each valid filter's articles as a bitmap of the index; none when any filter is invalid.
+
+        The dates are one selection: no facet leaves them out. `queryset` must be the published
+        articles, which the index holds.
+        """
+        chosen, index = self.chosen(), self.index
+        selections = {}
+        if "q" in chosen:
+            selections["q"] = index.of_ids(self.all_matches(chosen["q"]))
+        if "region" in chosen:
+            selections["region"] = index.in_region(chosen["region"])
+        if "meeting_type" in chosen:
+            selections["meeting_type"] = index.of_meeting_types(chosen["meeting_type"])
+        if "kind" in chosen:
+            selections["kind"] = index.of_kind(chosen["kind"])
+        if "date_after" in chosen or "date_before" in chosen:
+            selections["date"] = index.between(chosen.get("date_after"), chosen.get("date_before"))
+        if "person" in chosen:
+            selections["person"] = index.of_ids(chosen["person"].mentions.values_list("article", flat=True))
+        return selections
+
+    def all_matches(self, query: str) -> list[int]:
+        """The search's matches: as narrowed to (`narrow_search_to`), else all of them."""
+        if self.matched_ids is not None:
+            return self.matched_ids
+        condition = self.search_condition(query, self.queryset.db)
+        return list(search.matching(self.queryset, condition).values_list("pk", flat=True))
 
     def facet_counts(self) -> dict:
-        """How many articles each choice would show, given the other filters, in one query.
+        """How many articles each choice would list, given the other filters (`FacetIndex`).
 
-        Also "total", the number of articles all filters select: the kind facet already counts them.
+        Also "total", the number all filters select, and "all_regions", the province's count.
         """
-        parts = [
-            *kind_rows(self.filtered_without("kind")),
-            *meeting_type_rows(self.filtered_without("meeting_type")),
-            *region_rows(self.filtered_without("region"), prefecture_by_committee(self.committees)),
-        ]
-        tally = FacetTally(parts[0].union(*parts[1:], all=True))
-        chosen_kind = self.chosen().get("kind")
-        kinds = tally.counts["kind"]
-        return {
-            "meeting_type": tally.counts["meeting_type"],
-            "kind": kinds,
-            "region": tally.counts["region"],
-            # The province includes every article, so its count is the count with no region chosen.
-            "all_regions": tally.totals["region"],
-            "total": kinds.get(chosen_kind, 0) if chosen_kind else sum(kinds.values()),
-        }
+        return self.index.facet_counts(self.selections)
+
+    def indexed(self, rows: QuerySet) -> IndexedArticles:
+        """The articles every filter selects, newest first, paged by the index and read from `rows`."""
+        selected = functools.reduce(operator.and_, self.selections.values(), self.index.everything)
+        return IndexedArticles(self.index, selected, rows)
 
     def search_matches(self) -> list[int]:
         """Ids of the search's matches (its words alone): `search.newest_match_ids`."""
@@ -213,81 +212,6 @@ class ArticleFilter(django_filters.FilterSet):
     def refiltered(self) -> QuerySet:
         """The listing's articles filtered again: by id, once `narrow_search_to` knows the matches."""
         return self.filter_queryset(self.queryset.all())
-
-
-# Each facet is one or more GROUP BY queries of rows (tag, choice, count), all run as one
-# UNION ALL; the "region:all" row carries the number of articles the region facet counted.
-
-
-class FacetTally:
-    """The facet rows read into counts per facet and choice, and the region facet's total.
-
-    A prefecture's rolled-up row, which counts its counties' articles too without counting an
-    article about both twice, stands for it instead of its own row.
-    """
-
-    def __init__(self, rows) -> None:
-        self.counts: dict[str, dict] = {"kind": {}, "meeting_type": {}, "region": {}}
-        self.totals: dict[str, int] = {"region": 0}
-        rolled_up: dict[int, int] = {}
-        for tag, choice, count in rows:
-            facet, _, what = tag.partition(":")
-            if what == "all":
-                self.totals[facet] = count
-            elif what == "prefecture":
-                rolled_up[int(choice)] = count
-            elif facet == "region":
-                self.counts[facet][int(choice)] = count
-            else:
-                self.counts[facet][choice] = count
-        self.counts["region"].update(rolled_up)
-
-
-def kind_rows(articles: QuerySet) -> list[QuerySet]:
-    return [articles.order_by().values_list(Value("kind:"), "kind").annotate(count=Count("pk"))]
-
-
-def meeting_type_rows(articles: QuerySet) -> list[QuerySet]:
-    """Articles per type of the meetings they report.
-
-    Counted from the meeting links of the articles' ids: joining the articles themselves would
-    read each one's row for its status, behind its long texts (four times slower on SQLite).
-    """
-    links = ArticleMeeting.objects.filter(article__in=articles.order_by().values("pk")).order_by()
-    typed = links.values_list(Value("meeting_type:"), "meeting__meeting_type").annotate(
-        count=Count("article", distinct=True)
-    )
-    return [typed]
-
-
-def total_row(articles: QuerySet, facet: str) -> QuerySet:
-    return articles.values_list(Value(f"{facet}:all"), Value("")).annotate(count=Count("pk"))
-
-
-def region_rows(articles: QuerySet, prefectures: dict[int, int]) -> list[QuerySet]:
-    """Articles per committee (its own), per prefecture (counties included), and their number.
-
-    Counted from the committee links of the articles' ids, like `meeting_type_rows`; each link's
-    prefecture comes from `prefectures` (`prefecture_by_committee`), not from a join per link.
-    """
-    articles = articles.order_by()
-    links = ArticleCommittee.objects.filter(article__in=articles.values("pk")).order_by()
-    committee = Cast("organization", CharField())
-    own = links.values_list(Value("region:own"), committee).annotate(count=Count("article"))
-    by_prefecture: dict[int, list[int]] = {}
-    for committee_id, prefecture in prefectures.items():
-        by_prefecture.setdefault(prefecture, []).append(committee_id)
-    prefecture = Case(
-        *(When(organization__in=ids, then=Value(str(pk))) for pk, ids in by_prefecture.items()),
-        output_field=CharField(),
-    )
-    rolled_up = (
-        links.annotate(prefecture=prefecture)
-        .filter(prefecture__isnull=False)
-        .values_list(Value("region:prefecture"), "prefecture")
-        .annotate(count=Count("article", distinct=True))
-    )
-    return [own, rolled_up, total_row(articles, "region")]
 
 
 class MeetingFilter(django_filters.FilterSet):

@@ -1,5 +1,7 @@
 """Newspaper pages, the articles on them and the meetings they report."""
 
+import secrets
+
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
@@ -346,3 +348,31 @@ class Byline(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class ArchiveVersion(models.Model):
+    """One row whose token changes, in the writer's transaction, with anything readers can see.
+
+    What a process derives from the whole archive and keeps between requests (`articles.facets`)
+    is valid while the token it was built at is current: one indexed read per request tells. A
+    random token rather than a counter: a rolled-back bump or a restored backup never brings back
+    a number some process built an older archive at.
+    """
+
+    token = models.BigIntegerField()
+
+    def __str__(self) -> str:
+        return f"{self.token:x}"
+
+    @classmethod
+    def current(cls, using: str) -> int | None:
+        """The token, or None while nothing has written one (a fresh or flushed database)."""
+        return cls.objects.using(using).filter(pk=1).values_list("token", flat=True).first()
+
+    @classmethod
+    def bump(cls, using: str) -> None:
+        """A new token, written now: it commits, or rolls back, with the change it stands for."""
+        fresh = cls(pk=1, token=secrets.randbits(63))
+        cls.objects.using(using).bulk_create(
+            [fresh], update_conflicts=True, unique_fields=["id"], update_fields=["token"]
+        )

@@ -25,10 +25,10 @@ from django.http import Http404
 from django.views.generic import DetailView, ListView, TemplateView
 from django_filters.views import FilterView
 
-from organizations.models import Level, Organization
+from organizations.models import Level, Organization, prefecture_by_committee
 
 from . import search
-from .filters import ArticleFilter, MeetingFilter, committee_directory, prefecture_by_committee
+from .filters import ArticleFilter, MeetingFilter
 from .models import Article, ArticleCommittee, ArticleMeeting, Kind, Meeting, MeetingType, Mention, SourcePage
 from .models import Status as ArticleStatus
 
@@ -249,9 +249,9 @@ class ArticleListView(ReaderListMixin, FilterView):
         if query:
             self.facets = facets = self.search_facets(query, only_query=set(cleaned) == {"q"})
         else:
-            self.matches = None
             self.facets = facets = self.filterset.facet_counts()
             self.match_count = search.MatchCount(facets["total"], exact=True)
+            self.matches = self.filterset.indexed(published_articles())
         context = super().get_context_data(**kwargs)
         context.update(
             query=query or "",
@@ -326,7 +326,7 @@ def region_groups(
 ) -> list[dict]:
     """The region select's option groups: the province, then each prefecture with its counties.
 
-    `committees` is `filters.committee_directory()`. With `counts` None the options carry no counts.
+    `committees` is `Organization.objects.directory()`. With `counts` None the options carry no counts.
     """
     groups: dict[int | None, dict] = {}
     province = {"label": "", "options": []}
@@ -385,7 +385,7 @@ class MeetingListView(ReaderListMixin, FilterView):
         context = super().get_context_data(**kwargs)
         form = self.filterset.form
         chosen = form.cleaned_data.get("region") if self.filterset.is_bound and form.is_valid() else None
-        context["region_groups"] = region_groups(committee_directory(), None, None, chosen)
+        context["region_groups"] = region_groups(Organization.objects.directory(), None, None, chosen)
         return context
 
 

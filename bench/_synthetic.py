@@ -36,6 +36,7 @@ from articles.models import (
 )
 from articles.search import index_text
 from organizations.models import Organization
+from portal.cache import invalidate_pages
 
 # A word that is not in the seeds (checked when building): sea buckthorn, a Gansu crop.
 RARE_TERM = "沙棘"
@@ -129,6 +130,8 @@ def clone_chunk(
     new = {id(meeting): meeting for meetings in reported for meeting in meetings if meeting.pk is None}
     Meeting.objects.bulk_create(new.values())
     write_links(articles, plans, reported)
+    # Bulk writes send no model signals: say the archive changed, as the importer does per file.
+    invalidate_pages()
 
 
 def meeting_of(

@@ -13,6 +13,9 @@ class Level(models.TextChoices):
     COUNTY = "county", _("县级")
 
 
+DIRECTORY_FIELDS = ("pk", "code", "division_name", "level", "parent_id")
+
+
 class OrganizationQuerySet(models.QuerySet):
     def in_region(self, organization: "Organization") -> "OrganizationQuerySet":
         """The committee and every committee below it (a prefecture includes its counties)."""
@@ -22,6 +25,20 @@ class OrganizationQuerySet(models.QuerySet):
 
     def prefectures(self) -> "OrganizationQuerySet":
         return self.filter(level=Level.PREFECTURE)
+
+    def directory(self) -> list[dict]:
+        """The committees as plain values in code order: region choices and region counts."""
+        return list(self.order_by("code").values(*DIRECTORY_FIELDS))
+
+
+def prefecture_by_committee(directory: list[dict]) -> dict[int, int]:
+    """Each prefecture's and county's committee id to its prefecture's (the province has none)."""
+    prefectures = {c["pk"] for c in directory if c["level"] == Level.PREFECTURE}
+    return {
+        c["pk"]: c["pk"] if c["pk"] in prefectures else c["parent_id"]
+        for c in directory
+        if c["pk"] in prefectures or c["parent_id"] in prefectures
+    }
 
 
 class OrganizationManager(models.Manager.from_queryset(OrganizationQuerySet)):

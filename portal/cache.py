@@ -18,9 +18,11 @@ from collections.abc import Callable
 from django.conf import settings
 from django.core.cache import cache
 from django.core.checks import Tags, Warning, register
-from django.db import transaction
+from django.db import DEFAULT_DB_ALIAS, transaction
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import get_cache_key, has_vary_header, learn_cache_key
+
+from articles.models import ArchiveVersion
 
 GENERATION_KEY = "portal:content-generation"
 # How often a request waiting for another's rendering of the same page looks for it.
@@ -49,11 +51,14 @@ def bump_generation() -> None:
 
 
 def invalidate_pages(using: str | None = None) -> None:
-    """Bump the generation once the current transaction commits (at once outside a transaction).
+    """Bump the generation once the current transaction commits (at once outside a transaction),
+    and the archive's version (`ArchiveVersion`) now, inside it.
 
-    Bumping before the commit would let a reader's request, still seeing the old rows, cache them
-    under the new generation; a rolled-back change needs no bump at all.
+    Bumping the generation before the commit would let a reader's request, still seeing the old
+    rows, cache them under the new generation; a rolled-back change needs no bump at all. The
+    version, a row, commits or rolls back with the change itself.
     """
+    ArchiveVersion.bump(using or DEFAULT_DB_ALIAS)
     transaction.on_commit(bump_generation, using=using)
 
 
