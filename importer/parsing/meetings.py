@@ -52,7 +52,12 @@ _LISTED_TOPICS = re.compile(r"^.*(?:”|》)等(?=[^”》]*会)")
 
 
 def meeting_type(phrase: str, opening: bool = False) -> str | None:
-    """The taxonomy code of a meeting phrase; an opening or closing without a type is a plenary."""
+    """The taxonomy code of a meeting phrase; an opening or closing without a type is a plenary.
+
+    "(扩大)" may stand between the body and the meeting word ("主席(扩大)会议"); it says who
+    attends, not what kind of meeting it is, so the type is read without it.
+    """
+    phrase = _EXPANDED.sub("", phrase)
     for code, pattern in MEETING_TYPES:
         if pattern.search(phrase):
             return code
@@ -173,19 +178,28 @@ def _last_meeting_word_end(phrase: str) -> int:
 def _drafts(
     phrase: str, opening: bool, region: str, event_date: date | None, title_prefix: str = ""
 ) -> list[MeetingDraft]:
-    """One draft per part of a joint meeting ("…会议暨…主席会议"), in printed order."""
+    """One draft per part of a joint meeting ("…会议暨…主席会议"), in printed order.
+
+    A joint meeting is one sitting: every part carries the whole printed title, and a part printed
+    without numbers ("党组…会议暨十一届二十二次主席会议") carries the numbers the sitting is given.
+    """
+    parts = [_LISTED_TOPICS.sub("", part) for part in phrase.lstrip("了").split("暨")]
+    title = title_prefix + "暨".join(parts)
+    sessions = [_number(_SESSION, part) for part in parts]
+    sequences = [_number(_SEQUENCE, part) for part in parts]
+    joint_session = next(filter(None, sessions), None)
+    joint_sequence = next(filter(None, sequences), None)
     drafts = []
-    for index, part in enumerate(phrase.lstrip("了").split("暨")):
-        part = _LISTED_TOPICS.sub("", part)
+    for part, session, sequence in zip(parts, sessions, sequences, strict=True):
         code = meeting_type(part, opening)
         if code:
             drafts.append(
                 MeetingDraft(
                     region_code=region,
                     meeting_type=code,
-                    title=(title_prefix if index == 0 else "") + part,
-                    session=_number(_SESSION, part),
-                    sequence=_number(_SEQUENCE, part),
+                    title=title,
+                    session=session or joint_session,
+                    sequence=sequence or joint_sequence,
                     expanded=bool(_EXPANDED.search(part)),
                     date=event_date,
                 )

@@ -49,6 +49,20 @@ class MeetingTypeTests(SimpleTestCase):
             with self.subTest(phrase=phrase):
                 self.assertEqual(meeting_type(phrase), expected)
 
+    def test_an_enlarged_marker_before_the_meeting_word_keeps_the_type(self):
+        cases = [
+            ("十届十五次主席(扩大)会议", "chairs"),
+            ("主席（扩大）会", "chairs"),
+            ("六届九次常委会（扩大）会议", "standing"),
+            ("党组(扩大)会议", "party_study"),
+            ("机关工作(扩大)会议", "work"),
+            ("专题学习(扩大)会", "study"),
+            ("第十届委员会第二次全体(扩大)会议", "plenary"),
+        ]
+        for phrase, expected in cases:
+            with self.subTest(phrase=phrase):
+                self.assertEqual(meeting_type(phrase), expected)
+
     def test_an_opening_without_a_type_is_a_plenary(self):
         self.assertEqual(meeting_type("全县政协委员大会会议", opening=True), "plenary")
         self.assertIsNone(meeting_type("全县政协委员大会会议"))
@@ -93,18 +107,44 @@ class ReportedMeetingTests(SimpleTestCase):
         ((*_, title),) = summary("两当县政协十届二次会议开幕", "", "621228")
         self.assertEqual(title, "十届二次会议")
 
-    def test_joint_meeting_is_one_draft_per_part(self):
+    def test_joint_meeting_is_one_draft_per_part_titled_whole(self):
+        """One sitting: each part keeps the printed joint title and the numbers the sitting carries."""
+        joint = "党组理论学习中心组(扩大)会议暨十一届二十二次主席会议"
         meetings = summary(
             "陇西县政协召开党组理论学习中心组(扩大)会议暨主席会议",
-            "6月13日,陇西县政协党组书记、主席刘树武主持召开县政协党组理论学习中心组(扩大)会议暨十一届二十二次主席会议。",
+            f"6月13日,陇西县政协党组书记、主席刘树武主持召开县政协{joint}。",
             "621122",
         )
         self.assertEqual(
             meetings,
             [
-                ("621122", "party_study", None, None, True, "党组理论学习中心组(扩大)会议"),
-                ("621122", "chairs", 11, 22, False, "十一届二十二次主席会议"),
+                ("621122", "party_study", 11, 22, True, joint),
+                ("621122", "chairs", 11, 22, False, joint),
             ],
+        )
+
+    def test_every_combination_of_joint_meeting_is_titled_whole(self):
+        cases = [
+            ("六届九次常委会会议暨“加快数字经济发展”专题协商会", "620400", ["standing", "consultation"]),
+            ("九届十五次主席会议暨机关工作推进会议", "620981", ["chairs", "work"]),
+            ("专题学习会暨“优化营商环境”双月协商座谈会", "621121", ["study", "consultation"]),
+        ]
+        for joint, primary, types in cases:
+            with self.subTest(joint=joint):
+                meetings = summary(None, f"5月20日,市政协召开{joint}。", primary)
+                self.assertEqual([m[1] for m in meetings], types)
+                self.assertEqual({m[5] for m in meetings}, {joint})
+
+    def test_a_joint_plenary_keeps_the_formal_name_in_its_whole_title(self):
+        joint = "中国人民政治协商会议两当县第十届委员会第二次会议暨常务委员会第五次会议"
+        meetings = summary(None, f"1月29日,{joint}召开。", "621228")
+        self.assertEqual([(m[1], m[5]) for m in meetings], [("plenary", joint), ("standing", joint)])
+
+    def test_enlarged_meeting_is_flagged(self):
+        lead = "6月3日,玉门市政协党组书记、主席张三主持召开九届十五次主席（扩大）会议,研究近期工作。"
+        self.assertEqual(
+            summary(None, lead, "620981"),
+            [("620981", "chairs", 9, 15, True, "九届十五次主席（扩大）会议")],
         )
 
     def test_headline_completes_the_lead(self):
