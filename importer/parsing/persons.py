@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from importer.parsing.committees import Mention, find_mentions
 from importer.parsing.directory import Directory
 from importer.parsing.drafts import PersonDraft
+from importer.parsing.numerals import NUMERAL_CHARS
 
 # Common Chinese surnames (the most frequent few hundred, with the Hui surnames common in Gansu),
 # without characters that far more often start a word after a title (和, 在, 会, 要, 都, 来, 全,
@@ -76,6 +77,10 @@ _ORGANISATION_BEFORE = re.compile(
 )
 # A member's title printed after the name, then a verb or punctuation.
 _ROLE_AFTER_NAME = re.compile(r"(?:委员|常委)(?=说|表示|建议|认为|所在|介绍|指出|提出|告诉|的|[，,。])")
+# A post counted by a quantity ("一名副主席", "两位常委", "每名委员") is a post, not its holder: what
+# follows is the rest of the sentence, not a name.
+_QUANTITY_BEFORE = re.compile(rf"(?:[{NUMERAL_CHARS}]+|几|数|多|每|各)[名位个]$")
+_QUANTITY_REACH = 8  # characters: a numeral of up to seven digits and its measure word
 # A strong verb after two or three characters suggests a name the rules do not accept.
 _LIKELY_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}(?=主持|出席|带队|带领|代表|参加|一同|陪同|讲话|表示)")
 
@@ -106,6 +111,8 @@ def find_persons(text: str, directory: Directory, primary: str | None) -> Person
             region = committee.code if committee else None
         else:
             region = _person_committee(title, committee, primary)
+        if _counted(text, committee.start if committee else chain.start()):
+            continue
         names = read_names(text, chain.end(), allow_unknown)
         if not names and committee is not None and (likely := _LIKELY_NAME.match(text, chain.end())):
             doubtful.append(committee.text + title + likely.group())
@@ -135,6 +142,11 @@ def _members_named_first(text: str, primary: str | None) -> list[tuple[int, Pers
                 found.append((start, PersonDraft(name, role.group(), primary)))
                 break
     return found
+
+
+def _counted(text: str, position: int) -> bool:
+    """Whether a quantity stands right before the post that starts at `position`."""
+    return _QUANTITY_BEFORE.search(text, max(0, position - _QUANTITY_REACH), position) is not None
 
 
 def _is_given_name(chars: str) -> bool:

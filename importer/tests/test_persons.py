@@ -106,6 +106,21 @@ class FindPersonsTests(SimpleTestCase):
             with self.subTest(text=text):
                 self.assertEqual(persons(text, "621100"), [])
 
+    def test_a_post_counted_by_a_quantity_names_nobody(self):
+        for text in [
+            "每个委员之家由一名县政协副主席牵头负责。",
+            "安排两位市政协常委联系协调,",
+            "各组确定各一名副主席督促落实,",
+            "推选3名政协委员参加评议。",
+            "由每名县政协常委分包指导",
+        ]:
+            with self.subTest(text=text):
+                self.assertEqual(persons(text, "621122"), [])
+
+    def test_a_post_without_a_quantity_still_names_its_holder(self):
+        text = "一是由一名县政协副主席带队,县政协副主席张慧带队督办。"
+        self.assertEqual(persons(text, "621122"), [("张慧", "副主席", "621122")])
+
     def test_a_name_the_rules_reject_is_reported(self):
         found = find_persons("县政协主席中村一郎主持会议", DIRECTORY, "621122")
         self.assertEqual(found.persons, [])
