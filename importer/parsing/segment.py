@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from importer.reading.layout import WIDTH_CHANGE
+from importer.reading.layout import PARAGRAPH, WIDTH_CHANGE
 from importer.reading.normalize import BYLINE_LINE, is_title_like
 
 from . import titles
@@ -767,13 +767,22 @@ def _merged(ranges: list[tuple[int, int]], raw_lines: tuple[str, ...]) -> list[t
     return merged
 
 
+def _titles_first(first: Item, layout: str) -> bool:
+    """Whether the page prints titles before their bodies: it opens on a title. A continuation
+    mark opens the continued body in either layout (under a reprinted title or over nothing, and
+    followed by its section heads), so a page opening on one goes by its layout."""
+    if first.kind == MARKER:
+        return layout == PARAGRAPH
+    return first.kind != BODY
+
+
 def segment_page(page: ReadPage) -> list[Segment]:
     """Cut a page into articles in printed order of their bodies; [] when it holds none."""
     items = page_items(page)
     first = next((item for item in items if item.kind != CREDIT), None)
     if first is None or not any(item.kind == BODY for item in items):
         return []
-    cutter = PageCutter(titles_first=first.kind != BODY)
+    cutter = PageCutter(titles_first=_titles_first(first, page.layout))
     for item in items:
         cutter.feed(item)
     cutter.finish()

@@ -732,3 +732,42 @@ class ColumnWidthChangeTests(SimpleTestCase):
         self.assertEqual(feature_start(paragraphs, ["山丹"], subtitle), 3)
         # Two changes in reach are noise, not an article's edge: the quotes decide.
         self.assertEqual(feature_start(paragraphs, ["山丹"], subtitle, [36, 28, 36, 26, 26]), 3)
+
+
+# A column page opening on a continuation mark and a section head: the story continued from another
+# page, then a news story, then the titles of both printed after them.
+COLUMN_PAGE_OPENING_ON_A_CONTINUATION = """\
+（接二版）
+
+强化学习 筑牢思想根基
+
+县政协坚持把理论学习摆在首位，
+
+全年组织集中学习十二次，委员履
+
+职能力明显提升。
+
+ 本报岷县讯（通讯员杜 华）6月3日，
+
+岷县政协召开主席会议，研究部署
+
+下半年重点工作。
+
+会议要求，要聚焦中心任务，扎实
+
+开展调研视察。
+
+岷县政协召开主席会议
+
+抓理论学习 提升履职能力
+"""
+
+
+class ContinuationOpeningTests(SimpleTestCase):
+    def test_column_page_opening_on_a_continuation_prints_titles_after_bodies(self):
+        segments = segment_page(read_page("continued.txt", COLUMN_PAGE_OPENING_ON_A_CONTINUATION.encode()))
+        self.assertEqual(
+            [(segment.headline, segment.dateline, segment.continuation) for segment in segments],
+            [("抓理论学习 提升履职能力", None, True), ("岷县政协召开主席会议", "岷县", False)],
+        )
+        self.assertEqual(segments[0].paragraphs[0], "强化学习 筑牢思想根基")
