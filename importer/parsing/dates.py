@@ -98,6 +98,21 @@ _ANNIVERSARY_BASE = {
     "中国共产党": 1921,
 }
 
+# "今年是“十四五”规划收官之年": five-year plans are dated campaigns, so the first (开局) or last
+# (收官) year of a numbered plan, said of this year, last year or next year, dates the page. The
+# plan is printed abbreviated ("十四五", "九五") or in full ("第十四个五年规划"); a plan year no
+# sentence dates ("谋划“十五五”开局之年工作") may be written the year before, so it is no evidence.
+_PLAN_NUMBER = "[一二三四五六七八九十]"
+_FIVE_YEAR_PLAN_YEAR = re.compile(
+    r"(?=[今去明])(?P<when>[今去明])年[^。！？!?\n]{0,40}?"
+    rf"(?P<plan>(?:[“\"]?(?P<abbreviated>{_PLAN_NUMBER}{{1,2}})五[”\"]?|第(?P<full>{_PLAN_NUMBER}+)个五年)"
+    r"(?:规划|计划)?的?(?P<phase>开局|收官)之年)"
+)
+_YEARS_FROM_NOW = {"今": 0, "去": 1, "明": -1}
+# From the third plan on, plan k runs 1966+5(k-3) to 1970+5(k-3) (the first two ran 1953-1962,
+# then three years of readjustment).
+_FIRST_REGULAR_PLAN, _FIRST_REGULAR_PLAN_YEAR, _PLAN_YEARS = 3, 1966, 5
+
 # Campaigns and events whose year is known. Exact: time-boxed campaigns that the paper reports
 # while they run. Lower bound: events that pages keep citing for years afterwards.
 _DATED_EVENTS = (
@@ -141,6 +156,7 @@ def _collect_evidence(text: str) -> list[_Evidence]:
         *_this_year_statements(text),
         *_spans_before_this_year(text),
         *_anniversaries(text),
+        *_five_year_plan_years(text),
         *_dated_events(text),
         *_session_meetings(text),
     ]
@@ -183,6 +199,23 @@ def _anniversaries(text: str) -> list[_Evidence]:
             base = 1921 if match.group("party") else 1978
         evidence.append(_Evidence(match.group(), base + chinese_to_int(match.group("years")), exact=True))
     return evidence
+
+
+def _five_year_plan_years(text: str) -> list[_Evidence]:
+    evidence = []
+    for match in _FIVE_YEAR_PLAN_YEAR.finditer(text):
+        plan = chinese_to_int(match.group("abbreviated") or match.group("full"))
+        if plan >= _FIRST_REGULAR_PLAN:
+            year = _plan_year(plan, match.group("phase")) + _YEARS_FROM_NOW[match.group("when")]
+            # The plan phrase stays whole in the evidence however long the sentence before it.
+            evidence.append(_Evidence(f"{match.group('when')}年…{match.group('plan')}", year, exact=True))
+    return evidence
+
+
+def _plan_year(plan: int, phase: str) -> int:
+    """The first (开局) or last (收官) year of the `plan`-th five-year plan."""
+    first_year = _FIRST_REGULAR_PLAN_YEAR + _PLAN_YEARS * (plan - _FIRST_REGULAR_PLAN)
+    return first_year if phase == "开局" else first_year + _PLAN_YEARS - 1
 
 
 def _dated_events(text: str) -> list[_Evidence]:

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from importer.parsing.dates import (
     _ANNIVERSARY,
+    _FIVE_YEAR_PLAN_YEAR,
     _SINCE_THEN_THIS_YEAR,
     _THIS_YEAR,
     _YEAR,
@@ -109,6 +110,28 @@ class InferYearTests(SimpleTestCase):
                 self.assertEqual((guess.year, guess.certain), (year, certain))
                 self.assertTrue(guess.evidence)
 
+    def test_the_year_a_five_year_plan_opens_or_closes(self):
+        """Plan k (from the third on) runs 1966+5(k-3) to four years later."""
+        cases = [
+            ("会议指出,今年是“十四五”规划收官之年,要全力冲刺", 2025),
+            ('今年是全面建成小康社会之年,也是"十四五"开局之年', 2021),
+            ("今年是第十三个五年规划的开局之年", 2016),
+            ("今年是“十一五”的收官之年", 2010),
+            ("今年是“九五”计划开局之年", 1996),
+            ("去年是“十三五”收官之年,今年要开好局", 2021),
+            ("明年是“十五五”规划开局之年,要提前谋划", 2025),
+        ]
+        for text, year in cases:
+            with self.subTest(text=text):
+                guess = infer_year(text)
+                self.assertEqual((guess.year, guess.certain), (year, True))
+                self.assertTrue(any(item.endswith(f"→ {year}") for item in guess.evidence))
+
+    def test_a_plan_year_no_sentence_dates_is_not_evidence(self):
+        for text in ["谋划好“十五五”开局之年的重点工作", "“十四五”期间,全县新建道路86公里"]:
+            with self.subTest(text=text):
+                self.assertIsNone(infer_year(text).year)
+
     def test_targets_and_ranges_are_not_evidence(self):
         for text in ["到2035年基本实现现代化", "力争2025年前完成", "“十四五”(2021-2025年)规划"]:
             with self.subTest(text=text):
@@ -148,6 +171,7 @@ class InferYearTests(SimpleTestCase):
 PHRASE_PIECES = (
     "2023年", "1949年", "二〇二三年", "二 O 二四年", "今年", "是", "为", "之年", "10月", "以来",
     "人民政协成立", "中国共产党成立", "建党", "改革开放", "75周年", "七十五周年",
+    "去年", "明年", "“十四五”", "十三五", "第十四个五年", "规划", "的", "开局", "收官",
     "到", "至", "—", "-", "~", "前", "目标", "。", "\n", " ",
 )  # fmt: skip
 PHRASES = st.lists(st.sampled_from(PHRASE_PIECES), max_size=20).map("".join)
@@ -157,7 +181,9 @@ def without_leading_lookahead(pattern: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(re.sub(r"^\(\?=\[[^\]]*\]\)", "", pattern.pattern))
 
 
-@pytest.mark.parametrize("pattern", [_YEAR, _THIS_YEAR, _SINCE_THEN_THIS_YEAR, _ANNIVERSARY])
+@pytest.mark.parametrize(
+    "pattern", [_YEAR, _THIS_YEAR, _SINCE_THEN_THIS_YEAR, _ANNIVERSARY, _FIVE_YEAR_PLAN_YEAR]
+)
 @given(text=PHRASES)
 @settings(max_examples=400, deadline=None)
 def test_a_leading_lookahead_skips_positions_without_changing_matches(pattern, text):
