@@ -125,13 +125,55 @@ def article_committees(
     )
     inferred = False
     if primary is None:
-        primary = _first_code([lead], directory, None) or _most_mentioned(body, directory)
+        primary = _inferred_from_body(headline, subtitle, lead, body, directory)
         inferred = primary is not None
     regions = [primary] if primary else []
     for code in _subjects(headline, subtitle, paragraphs, directory, primary):
         if code not in regions:
             regions.append(code)
     return ArticleCommittees(primary, regions, inferred)
+
+
+def _inferred_from_body(
+    headline: str | None, subtitle: str | None, lead: str, body: str, directory: Directory
+) -> str | None:
+    """The committee of an article that names none outright in its headline, deck or lead sentence.
+
+    The text may still call it "市政协": a writer calls the article's own committee so, and names
+    outright the committees it works with. That committee is the one of the relative form's level
+    the headline or deck names as a place; else the relative form means the committee of its level
+    above those the body names, and the lead's first committee, or the body's most mentioned, wins.
+    """
+    level = _relative_level(body, directory)
+    titled = _level_named_in_title(level, headline, subtitle, directory)
+    if titled:
+        return titled
+    context = _level_above_named(level, body, directory)
+    return _first_code([lead], directory, context) or _most_mentioned(body, directory, context)
+
+
+def _relative_level(body: str, directory: Directory) -> str | None:
+    """The level of the first relative form in the body ("市" of "市政协"); "省政协" needs no context."""
+    relative = (m.text[0] for m in find_mentions(body, directory) if m.relative)
+    return next((level for level in relative if level != "省"), None)
+
+
+def _level_named_in_title(
+    level: str | None, headline: str | None, subtitle: str | None, directory: Directory
+) -> str | None:
+    """The committee of that level whose place the headline or deck prints ("助推陇南发展")."""
+    if level is None:
+        return None
+    named = directory.codes_for_places_in(f"{headline or ''}\n{subtitle or ''}")
+    return next((code for code in named if directory.resolve_relative(level, code) == code), None)
+
+
+def _level_above_named(level: str | None, body: str, directory: Directory) -> str | None:
+    """The committee of that level at or above the first committee the body names outright."""
+    if level is None:
+        return None
+    named = (m.code for m in find_mentions(body, directory) if m.code and not m.relative)
+    return next(filter(None, (directory.resolve_relative(level, code) for code in named)), None)
 
 
 def _first_code(texts: list[str], directory: Directory, context_code: str | None) -> str | None:
@@ -142,8 +184,8 @@ def _first_code(texts: list[str], directory: Directory, context_code: str | None
     return None
 
 
-def _most_mentioned(body: str, directory: Directory) -> str | None:
-    counts = Counter(mention.code for mention in find_mentions(body, directory) if mention.code)
+def _most_mentioned(body: str, directory: Directory, context_code: str | None = None) -> str | None:
+    counts = Counter(mention.code for mention in find_mentions(body, directory, context_code) if mention.code)
     return counts.most_common(1)[0][0] if counts else None
 
 

@@ -71,6 +71,7 @@ class Directory:
         longest_first = sorted(self._places, key=len, reverse=True)
         self.place_pattern = "|".join(re.escape(form) for form in longest_first) or "(?!)"
         self.mention_re = _compile_mention_re(self.place_pattern, {form[0] for form in self._places})
+        self.place_re = re.compile(self.place_pattern)
         self.province = next((c for c in self._by_code.values() if c.parent_code is None), None)
 
     @classmethod
@@ -115,6 +116,11 @@ class Directory:
     def codes_for_place(self, place: str) -> tuple[str, ...]:
         """Committees printed as `place` ("临夏": the prefecture, the city and the county)."""
         return self._places.get(place, ())
+
+    def codes_for_places_in(self, text: str) -> list[str]:
+        """Committees whose place `text` prints, committee or not, in printed order; an ambiguous
+        place gives every candidate."""
+        return [code for match in self.place_re.finditer(text) for code in self._places[match.group()]]
 
     def resolve_relative(self, level_char: str, context_code: str | None) -> str | None:
         """The committee meant by "省政协", "市政协", "县政协"… in an article about `context_code`.

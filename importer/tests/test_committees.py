@@ -111,6 +111,44 @@ class PrimaryCommitteeTests(SimpleTestCase):
         )
         self.assertEqual((result.primary, result.inferred_from_body), ("620000", True))
 
+    def test_relative_subject_resolves_through_the_place_in_the_headline(self):
+        """A review that calls its committee "市政协" and names the counties it worked with: the
+        committee is the 市 the headline names, not the first county in the body."""
+        result = article_committees(
+            "凝心聚力助推定西高质量发展",
+            None,
+            [
+                "市政协围绕全市中心工作,组织委员深入安定区、通渭县开展调研,提出建议20条。",
+                "陇西县政协推动解决群众急难愁盼问题,漳县政协组织委员开展民主监督。",
+                "市政协将持续深化履职实践。",
+            ],
+            None,
+            DIRECTORY,
+        )
+        self.assertEqual((result.primary, result.regions), ("621100", ["621100", "621122", "621125"]))
+
+    def test_relative_subject_resolves_through_the_committees_it_names(self):
+        """No place in the headline: "市政协" is the 市 above the county committees the body names."""
+        result = article_committees(
+            "在履职为民上用心用情",
+            None,
+            ["市政协坚持把群众满意作为标准。", "临洮县政协推动新修道路;市政协还组织委员开展义诊。"],
+            None,
+            DIRECTORY,
+        )
+        self.assertEqual((result.primary, result.regions), ("621100", ["621100", "621124"]))
+
+    def test_a_relative_form_no_named_committee_matches_is_left_alone(self):
+        """ "县政协" cannot be a district's committee: the district named in the body stays primary."""
+        result = article_committees(
+            "在履职为民上用心用情",
+            None,
+            ["县政协坚持为民履职。", "安定区政协组织委员开展调研。"],
+            None,
+            DIRECTORY,
+        )
+        self.assertEqual(result.primary, "621102")
+
     def test_nothing_found(self):
         result = article_committees("提振干部精气神", None, ["为政之要,贵在落实。"], None, DIRECTORY)
         self.assertEqual((result.primary, result.regions), (None, []))
