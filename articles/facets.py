@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import reduce
 from operator import and_, or_
 
+from django.db import DEFAULT_DB_ALIAS
 from django.db.models import QuerySet
 
 from organizations.models import Organization, prefecture_by_committee
@@ -70,6 +71,20 @@ def lowest_positions(bits: int, start: int, stop: int) -> list[int]:
         found.append(lowest.bit_length() - 1)
         bits ^= lowest
     return found
+
+
+def next_month(month: datetime.date) -> datetime.date:
+    return (month.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+
+
+def last_months(newest: datetime.date, oldest: datetime.date, limit: int) -> list[datetime.date]:
+    """The first days of up to `limit` months, oldest first, ending with `newest`'s month and
+    starting no earlier than `oldest`'s."""
+    months = [newest.replace(day=1)]
+    first = oldest.replace(day=1)
+    while len(months) < limit and months[-1] > first:
+        months.append((months[-1] - datetime.timedelta(days=1)).replace(day=1))
+    return months[::-1]
 
 
 def grouped(pairs: Iterable[tuple], positions: dict[int, int]) -> dict:
@@ -168,6 +183,26 @@ class FacetIndex:
         """Per committee its own articles in `within`; per prefecture its counties' too."""
         return self.counts(self.committees, within) | self.counts(self.prefectures, within)
 
+    def date_at(self, position: int) -> datetime.date | None:
+        key = self.date_keys[position]
+        return None if key == UNDATED else datetime.date.fromordinal(-key)
+
+    def chart_months(self, selected: int, limit: int) -> list[datetime.date]:
+        """The last `limit` months up to the newest selected article's, none before the oldest's."""
+        dated = selected & self.between(None, datetime.date.max)
+        if not dated:
+            return []
+        newest = self.date_at((dated & -dated).bit_length() - 1)
+        oldest = self.date_at(dated.bit_length() - 1)
+        return last_months(newest, oldest, limit)
+
+    def monthly_counts(self, selected: int, months: list[datetime.date]) -> list[int]:
+        """How many selected articles each month holds."""
+        return [
+            (selected & self.between(month, next_month(month) - datetime.timedelta(days=1))).bit_count()
+            for month in months
+        ]
+
     def ids_at(self, selected: int, start: int, stop: int) -> list[int]:
         """The ids of the `start`-th to the `stop`-th selected articles, newest first."""
         return [self.ids[position] for position in lowest_positions(selected, start, stop)]
@@ -216,7 +251,7 @@ _built: dict[str, FacetIndex] = {}
 _building = threading.Lock()
 
 
-def facet_index(using: str) -> FacetIndex:
+def facet_index(using: str = DEFAULT_DB_ALIAS) -> FacetIndex:
     """The index at the archive's current version, built in this process at most once per version.
 
     Without a version (nothing has written one yet) the index is built for this request alone.

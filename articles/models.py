@@ -3,11 +3,11 @@
 import secrets
 
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from organizations.models import Level, Organization, Person, Role
+from organizations.models import Organization, Person, Role
 
 
 class MeetingType(models.TextChoices):
@@ -37,7 +37,6 @@ class Status(models.TextChoices):
 
 
 # Editors' queue: few rows, looked up by equality along the status index.
-UNPUBLISHED = [status for status in Status.values if status != Status.PUBLISHED]
 
 
 class Layout(models.TextChoices):
@@ -137,40 +136,6 @@ class ArticleQuerySet(models.QuerySet):
             return self.all()
         links = ArticleCommittee.objects.filter(organization__in=Organization.objects.in_region(organization))
         return self.filter(pk__in=links.values("article"))
-
-    def newest_in_region(self, organization: Organization) -> "ArticleQuerySet":
-        """Articles of the region, for reading its newest (or oldest) few along the date index.
-
-        A prefecture's links are many (about a fourteenth of all), so checking each article in date
-        order against them (EXISTS) finds the first few at once, where `in_region` would list every
-        link first (0.1 ms against 70 ms at 100k articles); a county's are few, so listing them stays
-        the cheaper start.
-        """
-        if organization.level != Level.PREFECTURE:
-            return self.in_region(organization)
-        regions = Organization.objects.in_region(organization)
-        return self.filter(
-            Exists(ArticleCommittee.objects.filter(article=OuterRef("pk"), organization__in=regions))
-        )
-
-    def count_in_region(self, organization: Organization) -> int:
-        """The number of published articles about the committee or any below it.
-
-        Counted from the committee links, leaving out the few unpublished articles by id: both
-        along indexes, where `published().in_region()` reads every article of the region.
-        """
-        if organization.parent_id is None:
-            return self.published().count()
-        links = ArticleCommittee.objects.filter(organization__in=Organization.objects.in_region(organization))
-        return links.exclude(article__in=self.unpublished_ids()).values("article").distinct().count()
-
-    def unpublished_ids(self) -> "ArticleQuerySet":
-        """Ids of the editors' queue, to leave out of counts made from link tables.
-
-        `article__status` in a link query reads each article's row, where `status` sits behind
-        the long texts; the queue is small and found along the status index.
-        """
-        return Article.objects.filter(status__in=UNPUBLISHED).values("pk")
 
     def of_meeting_types(self, types: list[str]) -> "ArticleQuerySet":
         meetings = ArticleMeeting.objects.filter(meeting__meeting_type__in=types)

@@ -3,19 +3,13 @@
 Readers only ever see published articles: every queryset here starts from `published()`.
 """
 
-import datetime
 from urllib.parse import urlencode
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import (
-    CharField,
     Count,
     Exists,
-    Expression,
-    ExpressionWrapper,
     F,
-    Func,
-    IntegerField,
     OuterRef,
     Prefetch,
     Q,
@@ -25,9 +19,10 @@ from django.http import Http404
 from django.views.generic import DetailView, ListView, TemplateView
 from django_filters.views import FilterView
 
-from organizations.models import Level, Organization, prefecture_by_committee
+from organizations.models import Level, Organization
 
 from . import search
+from .facets import FacetIndex, IndexedArticles, facet_index
 from .filters import ArticleFilter, MeetingFilter
 from .models import Article, ArticleCommittee, ArticleMeeting, Kind, Meeting, MeetingType, Mention, SourcePage
 from .models import Status as ArticleStatus
@@ -68,60 +63,6 @@ def pages_in_print() -> QuerySet:
     return SourcePage.objects.filter(Exists(published))
 
 
-def along_dates(field: str) -> Expression:
-    """`field` as an expression no index covers, so the database walks the (status, event_date) index.
-
-    SQLite's statistics show `status` as unselective, so for `committee IN (...)` or GROUP BY
-    committee it picks the committee index and reads or sorts every article (0.6 s at 100k)
-    instead of reading the newest entries of the date index, which carries the committee too.
-    """
-    return ExpressionWrapper(F(field) + 0, output_field=IntegerField())
-
-
-class YearMonth(Func):
-    """A date's "YYYY-MM", in SQL that both databases run without a user-defined function."""
-
-    output_field = CharField()
-
-    def as_sqlite(self, compiler, connection, **extra_context):
-        return self.as_sql(compiler, connection, template="substr(%(expressions)s, 1, 7)", **extra_context)
-
-    def as_postgresql(self, compiler, connection, **extra_context):
-        template = "to_char(%(expressions)s, 'YYYY-MM')"
-        return self.as_sql(compiler, connection, template=template, **extra_context)
-
-
-def chart_months(articles: QuerySet, limit: int = CHART_MONTHS) -> list[datetime.date]:
-    """The last `limit` months up to the latest month with an article, none before the first.
-
-    Two lookups along the date index, so the chart never reads articles older than it shows.
-    """
-    dated = articles.filter(event_date__isnull=False).values_list("event_date", flat=True)
-    latest = dated.order_by("-event_date").first()
-    if latest is None:
-        return []
-    first = dated.order_by("event_date").first().replace(day=1)
-    months = [latest.replace(day=1)]
-    while len(months) < limit and months[-1] > first:
-        previous = months[-1] - datetime.timedelta(days=1)
-        months.append(previous.replace(day=1))
-    return months[::-1]
-
-
-def monthly_counts(articles: QuerySet, group: Expression, months: list[datetime.date]) -> dict[tuple, int]:
-    """Articles per (group, month) over `months`; articles whose group is null are left out."""
-    if not months:
-        return {}
-    shown = articles.filter(event_date__gte=months[0]).order_by()
-    # Nulls are dropped here, not in SQL: `IS NOT NULL` on the group steers SQLite off the date index.
-    rows = shown.annotate(group=group, month=YearMonth("event_date")).values_list("group", "month")
-    return {
-        (group, datetime.date(int(month[:4]), int(month[5:7]), 1)): count
-        for group, month, count in rows.annotate(count=Count("pk"))
-        if group is not None
-    }
-
-
 class ReaderListMixin:
     """Shared policy of the public lists: page size, and page numbers that never fail loudly."""
 
@@ -147,23 +88,29 @@ class ReaderListMixin:
 
 
 class HomeView(TemplateView):
+    """The newest articles, each prefecture's newest and a chart of each prefecture's months.
+
+    All from the archive's index (`articles.facets`): a prefecture's articles are those its region
+    filter lists (its counties' included), so each block and chart row adds up to what its link shows.
+    """
+
     template_name = "articles/home.html"
 
     def get_context_data(self, **kwargs):
-        regions = prefecture_regions()
-        prefectures = list(regions)
-        months = chart_months(Article.objects.published())
-        by_committee = monthly_counts(Article.objects.published(), along_dates("committee"), months)
-        counts: dict[tuple, int] = {}
-        for (committee, month), count in by_committee.items():
-            prefecture = regions.committee_prefecture.get(committee)
-            if prefecture is not None:
-                counts[prefecture.pk, month] = counts.get((prefecture.pk, month), 0) + count
+        index = facet_index()
+        prefectures = list(Organization.objects.prefectures().order_by("code"))
+        months = index.chart_months(index.everything, CHART_MONTHS)
+        counts = {
+            (prefecture.pk, month): count
+            for prefecture in prefectures
+            for month, count in zip(
+                months, index.monthly_counts(index.in_region(prefecture), months), strict=True
+            )
+        }
         return super().get_context_data(
-            latest=published_articles().newest_first()[:HOME_LATEST],
-            prefectures=self.latest_by_prefecture(regions),
-            # Entry points only: a count per type would be counted over the whole archive on every
-            # rendering of the home page (80 ms at 100k articles); the listing counts them.
+            latest=IndexedArticles(index, index.everything, published_articles())[:HOME_LATEST],
+            prefectures=self.latest_by_prefecture(index, prefectures),
+            # Entry points only: the listing counts each type.
             meeting_types=MeetingType.choices,
             chart_rows=[(p.division_name, p.get_absolute_url(), p.pk) for p in prefectures],
             chart_counts=counts,
@@ -172,49 +119,14 @@ class HomeView(TemplateView):
         )
 
     @staticmethod
-    def latest_by_prefecture(regions: "PrefectureRegions") -> list[tuple[Organization, list[Article]]]:
-        """Each prefecture with its newest articles, counties included, in one query.
-
-        One small LIMIT per prefecture along the (status, event_date, committee) index, joined by
-        UNION ALL: the newest few are found without ranking every article.
-        """
-        newest = Article.objects.published().newest_first().alias(committee_by_date=along_dates("committee"))
-        parts = [
-            Article.objects.filter(
-                pk__in=newest.filter(committee_by_date__in=ids).values("pk")[:PER_PREFECTURE]
-            )
-            .order_by()
-            .values("pk")
-            for ids in regions.values()
-        ]
-        if not parts:
-            return []
-        chosen = parts[0].union(*parts[1:], all=True)
-        by_prefecture: dict[int, list[Article]] = {}
-        shown = Article.objects.for_readers().filter(pk__in=chosen).select_related("committee")
-        for article in shown.newest_first():
-            prefecture = regions.committee_prefecture[article.committee_id]
-            by_prefecture.setdefault(prefecture.pk, []).append(article)
-        return [(prefecture, by_prefecture.get(prefecture.pk, [])) for prefecture in regions]
-
-
-class PrefectureRegions(dict):
-    """Each prefecture (in code order) with the ids of its committee and its counties' committees."""
-
-    def __init__(self, organizations: list[Organization]) -> None:
-        super().__init__()
-        by_pk = {organization.pk: organization for organization in organizations}
-        directory = [{"pk": o.pk, "level": o.level, "parent_id": o.parent_id} for o in organizations]
-        prefectures = prefecture_by_committee(directory)
-        self.committee_prefecture: dict[int, Organization] = {
-            committee: by_pk[prefecture] for committee, prefecture in prefectures.items()
-        }
-        for committee, prefecture in self.committee_prefecture.items():
-            self.setdefault(prefecture, []).append(committee)
-
-
-def prefecture_regions() -> PrefectureRegions:
-    return PrefectureRegions(list(Organization.objects.order_by("code")))
+    def latest_by_prefecture(
+        index: FacetIndex, prefectures: list[Organization]
+    ) -> list[tuple[Organization, list[Article]]]:
+        """Each prefecture with its newest articles, counties included, read in one query."""
+        wanted = {p.pk: index.ids_at(index.in_region(p), 0, PER_PREFECTURE) for p in prefectures}
+        shown = Article.objects.for_readers().select_related("committee")
+        rows = shown.in_bulk([pk for ids in wanted.values() for pk in ids])
+        return [(p, [rows[pk] for pk in wanted[p.pk] if pk in rows]) for p in prefectures]
 
 
 class ArticleListView(ReaderListMixin, FilterView):

@@ -1,11 +1,12 @@
 """Committee directory, committee pages and person pages, as readers see them (published articles only)."""
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Value
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.views.generic import DetailView, ListView
 
-from articles.models import Article, Mention
+from articles.facets import IndexedArticles, facet_index
+from articles.models import Mention
 from articles.models import Status as ArticleStatus
-from articles.views import chart_months, monthly_counts, published_articles, reported_meetings
+from articles.views import CHART_MONTHS, published_articles, reported_meetings
 
 from .models import Level, Organization, Person, Role
 
@@ -53,17 +54,18 @@ class CommitteeDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         committee = self.object
-        articles = published_articles().newest_in_region(committee).newest_first()
-        months = chart_months(Article.objects.published().newest_in_region(committee))
-        counts = monthly_counts(Article.objects.published().in_region(committee), Value(committee.pk), months)
+        index = facet_index()
+        selected = index.in_region(committee)
+        months = index.chart_months(selected, CHART_MONTHS)
+        counts = index.monthly_counts(selected, months)
         return super().get_context_data(
-            articles=articles[:COMMITTEE_ARTICLES],
-            article_total=Article.objects.count_in_region(committee),
+            articles=IndexedArticles(index, selected, published_articles())[:COMMITTEE_ARTICLES],
+            article_total=selected.bit_count(),
             meetings=reported_meetings().filter(organization=committee)[:COMMITTEE_MEETINGS],
             leaders=self.leaders(committee),
             children=committee.children.order_by("code"),
             chart_rows=[(committee.division_name, "", committee.pk)],
-            chart_counts=counts,
+            chart_counts={(committee.pk, month): count for month, count in zip(months, counts, strict=True)},
             chart_months=months,
             **kwargs,
         )

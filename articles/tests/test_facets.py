@@ -146,6 +146,25 @@ class IndexAgreesWithSqlTests(TestCase):
                 self.assertEqual(facets["all_regions"], len(self.sql_listing(everywhere)))
 
 
+    def test_a_regions_chart_counts_its_articles_per_month(self):
+        index = facet_index()
+        for region in [*self.regions, *Organization.objects.filter(level=Level.PROVINCE)]:
+            with self.subTest(region=region.name):
+                articles = Article.objects.published().in_region(region)
+                dates = sorted(articles.exclude(event_date=None).values_list("event_date", flat=True))
+                months = index.chart_months(index.in_region(region), 12)
+                if not dates:
+                    self.assertEqual(months, [])
+                    continue
+                self.assertEqual(months[-1], dates[-1].replace(day=1))
+                self.assertTrue(len(months) == 12 or months[0] == dates[0].replace(day=1))
+                expected = [
+                    sum(1 for date in dates if (date.year, date.month) == (month.year, month.month))
+                    for month in months
+                ]
+                self.assertEqual(index.monthly_counts(index.in_region(region), months), expected)
+
+
 class IndexVersionTests(TestCase):
     fixtures = ("organizations",)
 

@@ -182,16 +182,6 @@ class ArticleFilterTests(TestCase):
         self.assertEqual(prefectures[by_code["621100"]], by_code["621100"])
         self.assertNotIn(by_code["620000"], prefectures)
 
-    def test_newest_in_region_selects_what_in_region_does(self):
-        for code in ("620000", "621100", "621122", "620600"):
-            region = Organization.objects.get(code=code)
-            with self.subTest(region=region.name):
-                expected = list(Article.objects.published().in_region(region).newest_first())
-                self.assertTrue(expected)
-                self.assertEqual(
-                    list(Article.objects.published().newest_in_region(region).newest_first()), expected
-                )
-
     def test_prefecture_facet_counts_an_article_once(self):
         facets = ArticleFilter({}, queryset=Article.objects.published()).facet_counts()
         self.assertEqual(facets["region"][self.dingxi.committee.pk], 4)
