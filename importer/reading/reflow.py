@@ -258,6 +258,14 @@ def _starts_title(lines: list[PrintedLine], following: PrintedLine, next_column:
     )
 
 
+def _changes_column(width: float, next_column: Column) -> bool:
+    """Whether the next line is set in a column of another width than the paragraph's: after a
+    sentence's end it opens another paragraph, however little it is indented (a paragraph runs on
+    in a column as wide as its own; another article's first line may be no narrower than a full
+    line of the column before)."""
+    return abs(next_column.width - width) >= WIDTH_CHANGE
+
+
 def _dash_runs_on(lines: list[PrintedLine], width: float, following: PrintedLine) -> bool:
     """A line opening on a dash after running text stopped mid-sentence is that sentence going on
     ("……食品产业园" / "——经济界工商联界别委员工作"): a feature's "——" subtitle follows the last
@@ -304,7 +312,9 @@ def _column_continues(
     next_width = next_column.width
     if _wide(last, width) or _wide(following, next_width) or _short(last, width):
         return False
-    if ends_sentence(last.text) and (not _full(last, width) or _indented(following, next_column)):
+    if ends_sentence(last.text) and (
+        not _full(last, width) or _indented(following, next_column) or _changes_column(width, next_column)
+    ):
         return False
     if _starts_title(lines, following, next_column):
         return False
@@ -378,11 +388,23 @@ def _column_breaks(lines: list[PrintedLine]) -> list[int]:
     subtitle or byline line, which are set in their own type between two articles' bodies."""
     breaks = []
     for index, line in enumerate(lines):
-        if _stands_alone(line) or _is_title_line(line):
+        if _stands_alone(line) or (_is_title_line(line) and _may_precede_title(lines[index - 1 : index])):
             breaks += [index, index + 1]
         elif _DATELINE.match(line.text):
             breaks.append(index)
     return breaks
+
+
+def _may_precede_title(before: list[PrintedLine]) -> bool:
+    """Whether a title may follow the line `before` (none at the top): titles come after a body's
+    last sentence or byline, or after other titles. A title-like line after a sentence stopped
+    mid-line is running text that a stray space split in two phrases ("重点项目建 设情况进行")."""
+    return (
+        not before
+        or ends_sentence(before[0].text)
+        or _closes_block(before[0])
+        or _unpunctuated(before[0].text)
+    )
 
 
 def _datelines(lines: list[PrintedLine]) -> list[int]:

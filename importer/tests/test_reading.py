@@ -629,3 +629,52 @@ class TitleOverQuotedLineTests(SimpleTestCase):
         texts = [block.text for block in page.blocks]
         self.assertEqual(texts[1], "定西市政协召开智慧政协平台建设推进会")
         self.assertTrue(texts[2].startswith("“平台用起来以后，委员履职方便多了"))
+
+
+# A story set 19 characters wide ends on a full line closing its last sentence; a story set 12 wide
+# follows with no title between them. Its first line opens on a date, whose half-width digits leave
+# it barely narrower than its own full lines, and a stray space splits its third line in two phrases.
+COLUMN_NARROWER_STORY_AFTER_A_FULL_LINE = """\
+ 本报临泽讯（通讯员马 林）5月6日，临泽
+
+县政协召开十届八次常委会会议，听取全县
+
+文化旅游产业发展情况通报，审议通过了关
+
+于推进全域旅游发展的调研报告。会议要
+
+求，要立足资源禀赋，打造精品线路，完善
+
+配套设施，推动文旅产业提质增效，为全县
+
+经济社会高质量发展贡献政协智慧和力量。
+
+5月7日，高台县政协主席
+
+王海带领部分委员，对全
+
+县重点项目 建设情况进行
+
+专题视察。
+
+视察组先后来到工业园区、
+
+物流中心等地，实地察看项
+
+目进展情况，听取情况汇报。
+"""
+
+
+class NarrowerStoryTests(SimpleTestCase):
+    def setUp(self):
+        page = read_page("narrower.txt", COLUMN_NARROWER_STORY_AFTER_A_FULL_LINE.encode())
+        self.texts = [block.text for block in page.blocks]
+
+    def test_story_after_a_full_sentence_line_in_a_narrower_column_is_a_new_paragraph(self):
+        self.assertTrue(self.texts[0].endswith("为全县经济社会高质量发展贡献政协智慧和力量。"))
+        self.assertEqual(
+            self.texts[1], "5月7日，高台县政协主席王海带领部分委员，对全县重点项目建设情况进行专题视察。"
+        )
+
+    def test_line_split_in_two_phrases_mid_sentence_is_running_text(self):
+        self.assertEqual(len(self.texts), 3)
