@@ -25,6 +25,7 @@ from .normalize import (
 
 _ALONE = re.compile(r"^(?:——|‖|[(（](?:续|接)\S{1,3}版[)）]$)")
 _PAIRS = {"《": "》", "“": "”", "（": "）", "(": ")", "「": "」"}
+_OPENING_QUOTES = ("“", "「")
 _CLOSER_OF = {closer: opener for opener, closer in _PAIRS.items()}
 _OPEN_BYLINE = re.compile(r"[(（](?:通讯员|记者|本报记者)[^()（）]*$")
 _ROLES = ("通讯员", "本报记者", "记者")
@@ -284,10 +285,31 @@ def _ran_on(lines: list[PrintedLine]) -> bool:
     return len(lines) > 1 and lines[-1].text.startswith("——")
 
 
-def _column_continues(
-    lines: list[PrintedLine], width: float, following: PrintedLine, next_column: Column
+def _opens_paragraph(
+    last: PrintedLine, width: float, following: PrintedLine, next_column: Column, after: Column
 ) -> bool:
-    """Column layout: whether the paragraph `lines` runs on into the printed line `following`."""
+    """After a line ending a sentence, whether `following` opens another paragraph: the last line
+    falls short of its column, or the next is indented or set in another column.
+
+    Where a wider column begins, its indented first line is as wide as a full line of the narrower
+    column and measures in that one: it is indented in the column of the line `after` it. A line
+    opening on a quote and short of a full one opens a paragraph too: set half width, as some
+    extractions count them, quotes eat into the indent.
+    """
+    return (
+        not _full(last, width)
+        or _indented(following, next_column)
+        or _changes_column(width, next_column)
+        or (_changes_column(next_column.width, after) and _indented(following, after))
+        or (following.text.startswith(_OPENING_QUOTES) and not _full(following, next_column.width))
+    )
+
+
+def _column_continues(
+    lines: list[PrintedLine], width: float, following: PrintedLine, next_column: Column, after: Column
+) -> bool:
+    """Column layout: whether the paragraph `lines` runs on into the printed line `following`, set
+    in `next_column` (`after`: the column of the line after it)."""
     last = lines[-1]
     if _open_byline(lines) or _role_cut(last, following) or _credit_cut(last, following):
         return True
@@ -312,9 +334,7 @@ def _column_continues(
     next_width = next_column.width
     if _wide(last, width) or _wide(following, next_width) or _short(last, width):
         return False
-    if ends_sentence(last.text) and (
-        not _full(last, width) or _indented(following, next_column) or _changes_column(width, next_column)
-    ):
+    if ends_sentence(last.text) and _opens_paragraph(last, width, following, next_column, after):
         return False
     if _starts_title(lines, following, next_column):
         return False
@@ -424,7 +444,11 @@ def reflow(raw_lines: list[str], layout: str) -> tuple[Block, ...]:
     groups = _group(
         lines,
         lambda current, index: _column_continues(
-            current, _paragraph_column(current, column_of), lines[index], columns[index]
+            current,
+            _paragraph_column(current, column_of),
+            lines[index],
+            columns[index],
+            columns[min(index + 1, len(columns) - 1)],
         ),
     )
     groups = [part for group in groups for part in _split_title_run(group)]

@@ -678,3 +678,75 @@ class NarrowerStoryTests(SimpleTestCase):
 
     def test_line_split_in_two_phrases_mid_sentence_is_running_text(self):
         self.assertEqual(len(self.texts), 3)
+
+
+# A story set 15 characters wide ends on a full line closing its sentence; a feature set 17 wide
+# follows with no title between them, its indented first line as wide as the story's full lines.
+COLUMN_WIDER_FEATURE_AFTER_A_FULL_LINE = """\
+ 本报华池讯（通讯员高 原）6月2日，
+
+华池县政协组织委员视察全县农村
+
+饮水安全工作，先后来到城壕、乔
+
+川等乡镇，实地察看了三处供水工
+
+程和两处水源地的保护情况，听取
+
+了县水务局的工作汇报。视察组要
+
+求加快管网改造，让群众喝上放心
+
+水，确保各项措施落到实处见效。
+
+清晨，南梁镇的山坳里炊烟袅袅，
+
+几位政协委员沿着新修的水渠一路察看，
+
+不时停下脚步和正在浇地的群众拉起家
+
+常，询问今年的收成和用水情况。这是
+
+合水县政协委员下乡履职的一个场景。
+
+今年以来，合水县政协组织委员深
+
+入田间地头，帮助群众解决了一批生产
+
+生活中的实际困难和问题。
+"""
+
+# A first line opening on a quote, one character short of a full line: the quote, set half width
+# where the page was set, ate half of the two-character indent.
+COLUMN_QUOTE_OPENING_AFTER_A_FULL_LINE = """\
+ 本报华池讯（通讯员高 原）6月2日，华
+
+池县政协组织委员视察全县农村饮水安全
+
+工作，实地察看了三处供水工程和水源地
+
+保护情况，听取了有关部门的情况汇报。
+
+“管网改好了，自来水通到了灶台边，
+
+吃水再也不用挑了。”村民老李说。近年
+
+来，县里持续加大投入，农村自来水普及
+
+率逐年提高，群众生活条件明显改善。
+"""
+
+
+class ParagraphAfterAFullSentenceLineTests(SimpleTestCase):
+    def texts(self, page: str) -> list[str]:
+        return [block.text for block in read_page("full.txt", page.encode()).blocks]
+
+    def test_first_line_of_a_wider_column_opens_a_paragraph(self):
+        texts = self.texts(COLUMN_WIDER_FEATURE_AFTER_A_FULL_LINE)
+        self.assertTrue(texts[0].endswith("确保各项措施落到实处见效。"))
+        self.assertTrue(texts[1].startswith("清晨，南梁镇的山坳里炊烟袅袅，"))
+
+    def test_line_opening_on_a_quote_a_character_short_opens_a_paragraph(self):
+        texts = self.texts(COLUMN_QUOTE_OPENING_AFTER_A_FULL_LINE)
+        self.assertEqual(len(texts), 2)
+        self.assertTrue(texts[1].startswith("“管网改好了，自来水通到了灶台边，"))
