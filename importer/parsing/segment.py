@@ -28,6 +28,8 @@ _CLOSING = re.compile(r"^[(（][\u4e00-\u9fff· ]{2,20}[)）]$")
 _DATE_LEAD = re.compile(
     r"^(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:[至到-]\d{1,2}日)?|近日|日前|连日来|近期|[\u4e00-\u9fff]{2,4}(?:前夕|期间))[，,]"
 )
+_OPENING_CLAUSE = re.compile(r"^[^，,。；;：:！？!?]+")
+_NOT_WORDS = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z]")
 _FINAL_FRAGMENT = re.compile(r"(?<=[。！？!?])(?P<title>[^。！？!?，,、；;]{8,40})$")
 WEAK_SCORE = 0.5  # a title paired by content below this is shown to an editor
 CLOSE_SECOND = 0.1  # ... and so is one whose second-best body scored within this of the best
@@ -37,6 +39,7 @@ DECK_PREFERENCE = 0.02  # a two-phrase line goes to the deck slot when the headl
 HEADLINE_SLOT = 0.1  # a body without a headline needs one more than a titled body needs a deck
 FEATURE_SLOGAN = 0.2  # a slogan goes to a feature with no title before it goes to a body as its deck
 PAIRING_WINDOW = 12  # bodies before a title that may own it
+SPEAKER_LINE_MAX = 20  # characters: a paragraph no longer than one column line
 FIRST_LINE_MIN = 10  # characters: a column line, longer than a section head such as "抓好协商议政"
 
 
@@ -222,6 +225,25 @@ def _opens_on_a_quote(paragraph: str) -> bool:
     return paragraph.startswith(("“", '"', "「"))
 
 
+def _opens_a_scene(paragraphs: list[str], index: int) -> bool:
+    """Whether a paragraph between a news story and a feature's first paragraph naming its committee
+    reads as the feature's opening: a quote, the speaker of the quote before it set on a line of
+    its own ("种植户老杨高兴地说。"), or a scene whose opening words share not one character with
+    the paragraphs before it ("清晨，"): a story's later paragraph speaks of what it has already
+    named ("会上，", "视察组建议，")."""
+    paragraph = paragraphs[index]
+    if _opens_on_a_quote(paragraph):
+        return True
+    if len(paragraph) <= SPEAKER_LINE_MAX and _opens_on_a_quote(paragraphs[index - 1]):
+        return True
+    opening = _OPENING_CLAUSE.match(paragraph)
+    return bool(opening) and not set(_bare(opening.group())) & set(_bare("".join(paragraphs[:index])))
+
+
+def _bare(text: str) -> str:
+    return _NOT_WORDS.sub("", text)
+
+
 def feature_start(
     paragraphs: list[str], news: list[str], subtitle: str, widths: Sequence[float | None] = ()
 ) -> int | None:
@@ -232,7 +254,8 @@ def feature_start(
     first paragraph naming that committee and not the story's own, or at its first section head if
     sooner, and not before the story last names its own committee. In between, the one place where
     the column width changes (`widths`, per paragraph, column layout) is where it begins; failing
-    that, a feature opening on a scene takes the quoted paragraphs just before, which name nobody.
+    that, a feature opening on a scene takes the paragraphs just before that read as its opening
+    (`_opens_a_scene`), which name nobody.
     """
     feature = titles.committee_name(subtitle)
     if not feature or not news or any(titles.mentions_committee(feature, name) for name in news):
@@ -255,7 +278,7 @@ def feature_start(
     changes = _column_changes(widths, range(earliest, start + 1))
     if len(changes) == 1:
         return changes[0]
-    while start > earliest and _opens_on_a_quote(paragraphs[start - 1]):
+    while start > earliest and _opens_a_scene(paragraphs, start - 1):
         start -= 1
     return start
 

@@ -724,7 +724,7 @@ class ColumnWidthChangeTests(SimpleTestCase):
         self.assertTrue(segments[1].body.startswith("傍晚，祁连山下的村庄升起炊烟"))
 
     def test_feature_start_prefers_the_one_width_change_to_the_quotes(self):
-        paragraphs = ["4月2日，山丹县政协视察春耕。", "视察组建议，加强监管。", "傍晚，村庄升起炊烟。",
+        paragraphs = ["4月2日，山丹县政协视察春耕。", "视察组建议，加强监管。", "视察组还察看了种子供应。",
                       "“今年种啥心里有底了。”", "这是民乐县政协委员联系农户的一个场景。"]  # fmt: skip
         subtitle = "——民乐县政协委员服务春耕生产侧记"
         self.assertEqual(feature_start(paragraphs, ["山丹"], subtitle, [36, 36, 26, 26, 26]), 2)
@@ -771,3 +771,70 @@ class ContinuationOpeningTests(SimpleTestCase):
             [("抓理论学习 提升履职能力", None, True), ("岷县政协召开主席会议", "岷县", False)],
         )
         self.assertEqual(segments[0].paragraphs[0], "强化学习 筑牢思想根基")
+
+
+# A news story, then in a column of the same width a feature opening on a scene, a quote and the
+# quote's speaker on a line of his own; the feature names its committee only in its fourth paragraph.
+COLUMN_NEWS_THEN_SCENE_IN_THE_SAME_WIDTH = """\
+ 本报古浪讯（通讯员王 静）5月8日，
+
+古浪县政协组织部分委员视察全县防沙
+
+治沙工作，先后来到八步沙林场、黄花
+
+滩等地，察看压沙造林和苗木管护情况。
+
+视察组建议，要持续巩固治沙成
+
+果，完善管护机制，确保造林成效，为
+
+筑牢西部生态安全屏障多作贡献。
+
+傍晚，腾格里沙漠边缘的小村
+
+里，几位委员围坐在农家小院，和乡亲
+
+们一起算着今年的收入账，说着合作社
+
+的新打算，院子里不时传来阵阵笑声。
+
+“葡萄卖上了好价钱，日子越
+
+过越有奔头，明年还要再扩种几亩地，
+
+让更多的乡亲跟着一起增收致富。”
+
+村民老马笑着说。
+
+这是凉州区政协委员联系群众
+
+的一个场景。今年以来，凉州区政协组
+
+织委员深入乡村，帮助群众解决了一批
+
+急难愁盼问题，委员履职更有底气了。
+
+——凉州区政协委员联系群众工作侧记
+
+通讯员 赵 明
+
+古浪县政协视察防沙治沙工作
+
+委员在身边 群众心里暖
+"""
+
+
+class SceneOpeningTests(SimpleTestCase):
+    def test_feature_takes_its_scene_quote_and_speaker_from_the_story_before_it(self):
+        page = read_page("scene.txt", COLUMN_NEWS_THEN_SCENE_IN_THE_SAME_WIDTH.encode())
+        news, feature = segment_page(page)
+        self.assertTrue(news.body.endswith("为筑牢西部生态安全屏障多作贡献。"))
+        self.assertEqual(feature.paragraphs[0][:5], "傍晚，腾格")
+        self.assertEqual(feature.paragraphs[2], "村民老马笑着说。")
+
+    def test_a_later_paragraph_speaking_of_what_the_story_named_stays_in_the_story(self):
+        paragraphs = ["4月2日，山丹县政协召开春耕座谈会。", "会上，委员们交流了意见。",
+                      "“今年种啥心里有底了。”", "这是民乐县政协委员联系农户的一个场景。"]  # fmt: skip
+        self.assertEqual(feature_start(paragraphs, ["山丹"], "——民乐县政协委员服务春耕生产侧记"), 2)
+        paragraphs[1] = "清晨，委员们走进田间。"
+        self.assertEqual(feature_start(paragraphs, ["山丹"], "——民乐县政协委员服务春耕生产侧记"), 1)
