@@ -144,10 +144,16 @@ class ArticleListView(ReaderListMixin, FilterView):
         size = self.request.GET.get("page_size", "")
         return int(size) if size in {str(choice) for choice in self.page_sizes} else self.paginate_by
 
+    def get(self, request, *args, **kwargs):
+        """FilterView's, without its filtered queryset: the listing pages `matches` instead
+        (`get_context_data`), and building that queryset's filters costs 2 ms per request."""
+        self.filterset = self.get_filterset(self.get_filterset_class())
+        self.object_list = self.filterset.queryset.none()
+        context = self.get_context_data(filter=self.filterset, object_list=self.object_list)
+        return self.render_to_response(context)
+
     def paginate_queryset(self, queryset: QuerySet, page_size: int):
-        if self.matches is not None:
-            queryset = self.matches
-        return super().paginate_queryset(queryset, page_size)
+        return super().paginate_queryset(self.matches, page_size)
 
     def known_count(self) -> int | None:
         """Counted already, with the facets or the search; an invalid filter lists nothing."""
