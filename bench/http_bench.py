@@ -523,10 +523,12 @@ def search_timings(terms: dict[str, str], pages: dict[str, dict]) -> dict[str, d
 
 
 def listed(found, term: str):
-    """The search's matches as the listing pages them: their ids listed once, then ranked."""
+    """The search's matches as the listing pages them: their ids listed once, then ranked, the
+    rows read by id from the published articles (`ArticleListView.search_facets`)."""
     from articles import search
+    from articles.views import published_articles
 
-    return search.RankedMatches(found, term, newest=search.newest_match_ids(found))
+    return search.RankedMatches(found, term, rows=published_articles(), newest=search.newest_match_ids(found))
 
 
 def first_page(results) -> None:

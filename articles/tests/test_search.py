@@ -3,7 +3,9 @@
 import datetime
 from unittest import mock
 
-from django.test import TestCase
+from django.test import SimpleTestCase, TestCase
+from hypothesis import given
+from hypothesis import strategies as st
 
 from articles import search
 from articles.models import Article
@@ -202,3 +204,18 @@ class HighlightTests(TestCase):
 
     def test_no_words_means_plain_escaped_text(self):
         self.assertEqual(search.highlight("a<b", '"'), "a&lt;b")
+
+
+class RelevanceTests(SimpleTestCase):
+    @given(
+        st.lists(st.sampled_from(["乡村", "振兴", "乡", "村", "政协"]), min_size=1, max_size=30), st.data()
+    )
+    def test_relevance_counts_each_occurrence_of_the_whole_word(self, words, data):
+        token = data.draw(st.sampled_from(["乡村", "乡", "政协"]))
+        norm = (
+            search.BM25_K1 * (1 - search.BM25_B)
+            + search.BM25_K1 * search.BM25_B * len(words) / search.TYPICAL_TOKENS
+        )
+        frequency = words.count(token)
+        expected = frequency * (search.BM25_K1 + 1) / (frequency + norm)
+        self.assertAlmostEqual(search.relevance(" ".join(words), [token]), expected)
