@@ -25,9 +25,6 @@ BODY, TITLE, SUBTITLE, BYLINE, CLOSING, CREDIT, MARKER = (
 )  # fmt: skip
 _MARKER = re.compile(r"^[(（](?:续|接)\S{1,3}版[)）]$")
 _CLOSING = re.compile(r"^[(（][\u4e00-\u9fff· ]{2,20}[)）]$")
-_DATE_LEAD = re.compile(
-    r"^(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:[至到-]\d{1,2}日)?|近日|日前|连日来|近期|[\u4e00-\u9fff]{2,4}(?:前夕|期间))[，,]"
-)
 _OPENING_CLAUSE = re.compile(r"^[^，,。；;：:！？!?]+")
 _NOT_WORDS = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z]")
 _FINAL_FRAGMENT = re.compile(r"(?<=[。！？!?])(?P<title>[^。！？!?，,、；;]{8,40})$")
@@ -209,14 +206,14 @@ def _starts_article(item: Item, current: Draft | None, run: list[Item], titles_f
     committee = titles.opening_committee(item.text)
     if committee and titles.mentions_committee(committee, current.text):
         return False
-    if _DATE_LEAD.match(item.text):
+    if titles.opens_with_date(item.text):
         return bool(committee) or not (long_running or run)
     return bool(committee) and not long_running
 
 
 def _news_committees(draft: Draft) -> list[str]:
     """The committees a news story is about by its opening: the dateline's place, the lead's subject."""
-    if not draft.paragraphs or not (draft.dateline or _DATE_LEAD.match(draft.paragraphs[0])):
+    if not draft.paragraphs or not (draft.dateline or titles.opens_with_date(draft.paragraphs[0])):
         return []
     return [name for name in (draft.dateline, titles.opening_committee(draft.paragraphs[0])) if name]
 
@@ -315,7 +312,7 @@ def _is_first_line(head: Item) -> bool:
 def _opens_like_a_feature(draft: Draft) -> bool:
     """Column layout: a story begun with neither dateline nor date (a scene, a quote) is a feature,
     whose titles and "——" subtitle come only after its whole body."""
-    return not draft.dateline and bool(draft.paragraphs) and not _DATE_LEAD.match(draft.paragraphs[0])
+    return not draft.dateline and bool(draft.paragraphs) and not titles.opens_with_date(draft.paragraphs[0])
 
 
 def _is_lone_line(run: list[Item]) -> bool:
@@ -327,7 +324,7 @@ def _is_lone_line(run: list[Item]) -> bool:
 
 
 def _opens_article(item: Item) -> bool:
-    return item.caption or bool(_DATE_LEAD.match(item.text) or titles.opening_committee(item.text))
+    return item.caption or bool(titles.opens_with_date(item.text) or titles.opening_committee(item.text))
 
 
 class PageCutter:

@@ -31,6 +31,9 @@ _QUOTED = re.compile(r"^[“\"「《].*[”\"」》]$")
 _LABEL_MAX = 5  # characters: a label like "调研视察"; no headline is that short
 COMMENTARY_LABELS = ("评论", "短评", "时评", "观察")
 _NOT_TEXT = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z]")
+_DATE_LEAD = re.compile(
+    r"^(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:[至到-]\d{1,2}日)?|近日|日前|连日来|近期|[\u4e00-\u9fff]{2,4}(?:前夕|期间))[，,]"
+)
 
 
 def committee_name(title: str) -> str | None:
@@ -45,6 +48,11 @@ def committee_name(title: str) -> str | None:
     name = match.group("name")
     # "举办政协委员……" opens on what is done, not on who does it: no place name holds a verb.
     return None if _GRAMMAR.search(name) or _EVENT.search(name) else name
+
+
+def opens_with_date(paragraph: str) -> bool:
+    """Whether a paragraph opens on when it happened ("6月8日，", "近日，"): a news story's lead."""
+    return bool(_DATE_LEAD.match(paragraph))
 
 
 def refers_back(paragraph: str) -> bool:

@@ -12,7 +12,7 @@ from itertools import pairwise
 from statistics import median
 
 from importer.parsing.drafts import Block
-from importer.parsing.titles import is_full_headline
+from importer.parsing.titles import is_full_headline, opens_with_date
 
 from .layout import PARAGRAPH, WIDTH_CHANGE, Column, column_widths
 from .normalize import (
@@ -21,6 +21,7 @@ from .normalize import (
     ends_sentence,
     has_sentence_punctuation,
     normalize_block,
+    remove_inner_spaces,
 )
 
 _ALONE = re.compile(r"^(?:——|‖|[(（](?:续|接)\S{1,3}版[)）]$)")
@@ -259,6 +260,11 @@ def _starts_title(lines: list[PrintedLine], following: PrintedLine, next_column:
     )
 
 
+def _opens_on_a_date(line: PrintedLine) -> bool:
+    """Whether a printed line opens on a story's date ("6 月 16 日，"), read without letter-spacing."""
+    return opens_with_date(remove_inner_spaces(line.text))
+
+
 def _changes_column(width: float, next_column: Column) -> bool:
     """Whether the next line is set in a column of another width than the paragraph's: after a
     sentence's end it opens another paragraph, however little it is indented (a paragraph runs on
@@ -321,6 +327,8 @@ def _column_continues(
         return False
     if _opens_block(following) or _ALONE.match(lines[0].text):
         return False
+    if len(lines) == 1 and _is_title_line(last) and _opens_on_a_date(following):
+        return False  # a whole title over the lead of a story printed with no dateline
     if _leaves_open(last.text):
         return True  # a quote or a book title running on: no title or paragraph ends inside one
     if (_two_phrases(following.text) or _is_title_line(following)) and all(

@@ -750,3 +750,35 @@ class ParagraphAfterAFullSentenceLineTests(SimpleTestCase):
         texts = self.texts(COLUMN_QUOTE_OPENING_AFTER_A_FULL_LINE)
         self.assertEqual(len(texts), 2)
         self.assertTrue(texts[1].startswith("“管网改好了，自来水通到了灶台边，"))
+
+
+# A story ending, its title, and the next title glued by a single line break to a story that opens
+# on its date with no dateline: the title is not the first line of that story's paragraph.
+COLUMN_TITLE_OVER_A_DATED_LEAD = """\
+ 本报永登讯（通讯员王 红）3 月 2 日，
+
+永登县政协组织委员深入树屏镇、城
+
+关镇等地，就农村供水工程建设情况开
+
+展专题视察，实地察看水厂运行情况。
+
+永登县政协视察农村供水工程建设
+
+皋兰县政协调研设施农业发展工作
+3 月 5 日，皋兰县政协主席李明带领
+
+部分委员，深入石洞镇、忠和镇等地
+
+的日光温室基地，调研设施农业发展
+
+情况，听取了相关部门的工作汇报。
+"""
+
+
+class TitleOverDatedLeadTests(SimpleTestCase):
+    def test_whole_title_before_a_line_opening_on_a_date_stays_a_title(self):
+        page = read_page("dated.txt", COLUMN_TITLE_OVER_A_DATED_LEAD.encode())
+        texts = [block.text for block in page.blocks]
+        self.assertEqual(texts[1:3], ["永登县政协视察农村供水工程建设", "皋兰县政协调研设施农业发展工作"])
+        self.assertTrue(texts[3].startswith("3月5日，皋兰县政协主席李明带领部分委员"))
