@@ -501,16 +501,32 @@ def title_units(run: list[Item], titles_first: bool) -> list[TitleUnit]:
     for index, item in enumerate(run):
         if item.kind == TITLE and item.title_class == titles.KICKER and index not in used:
             units.append(_kicker_unit(run, index, titles_first, used))
+    labels = _labels(run)
     for index, item in enumerate(run):
-        if index in used or item.kind != TITLE or item.title_class == titles.COLUMN:
+        if index in used or item.kind != TITLE or index in labels:
             continue
         role = titles.DECK if item.title_class == titles.DECK else titles.HEADLINE
         units.append(TitleUnit(role, item.text, item.line, item.end_line))
         used.add(index)
-    _attach_labels(run, units, used)
+    _attach_labels(run, units, used, titles_first)
     if titles_first:
         _settle_roles(units)
     return units
+
+
+def _labels(run: list[Item]) -> set[int]:
+    """Indexes of a run's column labels: lines too short for anything else, and short one-phrase
+    lines in a run holding a headline that names its committee (`titles.may_label`)."""
+    beside_headline = any(item.kind == TITLE and titles.names_its_committee(item.text) for item in run)
+    return {
+        index
+        for index, item in enumerate(run)
+        if item.kind == TITLE
+        and (
+            item.title_class == titles.COLUMN
+            or (beside_headline and titles.may_label(item.text, item.title_class))
+        )
+    }
 
 
 def _feature_unit(run: list[Item], index: int, titles_first: bool, used: set[int]) -> TitleUnit:
@@ -550,6 +566,8 @@ def _kicker_unit(run: list[Item], index: int, titles_first: bool, used: set[int]
     kicker = run[index]
     used.add(index)
     order = (index + 1, index - 1) if titles_first else (index - 1, index + 1)
+    if titles_first and _deck_between(run, index):
+        order = (index + 2, *order)
     for other in order:
         if (
             0 <= other < len(run)
@@ -564,8 +582,27 @@ def _kicker_unit(run: list[Item], index: int, titles_first: bool, used: set[int]
     return TitleUnit(titles.HEADLINE, kicker.text, kicker.line, kicker.end_line)
 
 
-def _attach_labels(run: list[Item], units: list[TitleUnit], used: set[int]) -> None:
-    """Column labels, and a banner printed above a feature's title, go to the nearest headline."""
+def _deck_between(run: list[Item], kicker: int) -> bool:
+    """Paragraph layout: whether a deck is printed between a kicker and its title, the line after
+    the kicker a slogan (no committee, no event) and the one after that an event's title that names
+    no committee of its own ("张掖市政协" / "做优做强……" / "召开……会议")."""
+    deck, title = run[kicker + 1 : kicker + 2], run[kicker + 2 : kicker + 3]
+    return (
+        bool(deck and title)
+        and deck[0].title_class in (titles.PLAIN, titles.DECK)
+        and title[0].title_class == titles.HEADLINE
+        and not titles.names_its_committee(title[0].text)
+    )
+
+
+def _attach_labels(run: list[Item], units: list[TitleUnit], used: set[int], titles_first: bool) -> None:
+    """Column labels, and a banner printed above a feature's title, go to the nearest headline; of
+    two as near, the one below on pages printing titles first (the label heads its article), else
+    the one above (column pages print the label after its headline)."""
+
+    def distance(unit: TitleUnit, line: int) -> tuple[int, bool]:
+        return abs(unit.line - line), (unit.line < line) == titles_first
+
     for index, item in enumerate(run):
         if index in used or item.kind != TITLE:
             continue
@@ -574,7 +611,7 @@ def _attach_labels(run: list[Item], units: list[TitleUnit], used: set[int]) -> N
         if not owners:
             units.append(TitleUnit(titles.HEADLINE, item.text, item.line, item.end_line))
             continue
-        unit = min(owners, key=lambda unit: abs(unit.line - item.line))
+        unit = min(owners, key=lambda unit: distance(unit, item.line))
         unit.column = item.text
         unit.line, unit.end_line = min(unit.line, item.line), max(unit.end_line, item.end_line)
 
@@ -587,8 +624,22 @@ def _settle_roles(units: list[TitleUnit]) -> None:
             if unit is not feature and unit.role == titles.HEADLINE and unit.line < feature.line:
                 feature.column = feature.column or unit.text
                 unit.role = titles.COLUMN
+    if any(unit.role == titles.HEADLINE and _names_committee(unit) for unit in units):
+        for unit in units:
+            if unit.role == titles.HEADLINE and not _names_committee(unit) and _is_slogan(unit.text):
+                unit.role = titles.DECK
     if units and not any(unit.role == titles.HEADLINE for unit in units):
         units[0].role = titles.HEADLINE
+
+
+def _names_committee(unit: TitleUnit) -> bool:
+    return bool(unit.kicker or unit.committee)
+
+
+def _is_slogan(text: str) -> bool:
+    """One phrase with no committee and no event: beside a headline naming its committee it is the
+    deck, printed above the headline or below it."""
+    return titles.classify(text) == titles.PLAIN
 
 
 def attach(draft: Draft, unit: TitleUnit) -> None:

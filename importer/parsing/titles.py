@@ -29,6 +29,8 @@ _EVENT = re.compile(
 _COLON_TITLE = re.compile(r"^[\u4e00-\u9fff]{2,12}[：:]")
 _QUOTED = re.compile(r"^[“\"「《].*[”\"」》]$")
 _LABEL_MAX = 5  # characters: a label like "调研视察"; no headline is that short
+# characters: a label printed beside a headline ("党史学习教育"); a deck's slogan phrase is longer
+_LABEL_BESIDE_HEADLINE_MAX = 6
 COMMENTARY_LABELS = ("评论", "短评", "时评", "观察")
 _NOT_TEXT = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z]")
 _DATE_LEAD = re.compile(
@@ -100,6 +102,22 @@ def dedupe(title: str) -> str:
     """A title printed twice on one line ("……解决甘州区……解决") is one title."""
     half, rest = divmod(len(title), 2)
     return title[:half] if not rest and half >= 4 and title[:half] == title[half:] else title
+
+
+def names_its_committee(title: str) -> bool:
+    """A kicker or a headline opening on its committee: the one line of a run that is surely a headline."""
+    return bool(_KICKER.match(title) or committee_name(title))
+
+
+def may_label(title: str, title_class: str) -> bool:
+    """Whether a line is short enough to be a column label when printed beside a headline.
+
+    Alone, a one-phrase line of six characters may be a feature's section head ("抓好协商议政");
+    next to a headline naming its committee it is the label over that article, as a deck's
+    slogan-like phrase runs longer.
+    """
+    bare = _NOT_TEXT.sub("", title)
+    return title_class == PLAIN and " " not in title and len(bare) <= _LABEL_BESIDE_HEADLINE_MAX
 
 
 def is_two_phrases(title: str) -> bool:

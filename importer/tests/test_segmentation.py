@@ -838,3 +838,73 @@ class SceneOpeningTests(SimpleTestCase):
         self.assertEqual(feature_start(paragraphs, ["山丹"], "——民乐县政协委员服务春耕生产侧记"), 2)
         paragraphs[1] = "清晨，委员们走进田间。"
         self.assertEqual(feature_start(paragraphs, ["山丹"], "——民乐县政协委员服务春耕生产侧记"), 1)
+
+
+# A paragraph page of my own: a six-character column label over a headline, a one-phrase deck
+# printed above its headline, and a kicker with the deck printed between it and its title.
+TITLE_ORDER_PARAGRAPH_PAGE = """\
+委员履职风采
+
+武山县政协开展助学帮扶活动
+
+本报武山讯(通讯员刘 一)5月3日,武山县政协组织委员走访困难家庭学生,送去助学金和学习用品。
+
+让协商成果惠及更多群众
+
+漳县政协召开十届五次常委会会议
+
+本报漳县讯(通讯员王二)5月6日,漳县政协召开十届五次常委会会议,协商推进城乡供水一体化。
+
+岷县政协
+
+把好事办到群众心坎上
+
+召开提案办理协商会
+
+本报岷县讯(通讯员张三)5月8日,岷县政协召开提案办理协商会,推动委员提案落地见效。
+"""
+
+# A column page of my own: two stories, then their titles in one run where a six-character label
+# follows the headline it belongs to, as column pages print it.
+LABEL_IN_A_COLUMN_RUN = """\
+ 本报武山讯（通讯员刘一）5 月 3 日，
+
+武山县政协组织委员走访困难家庭学
+
+生，送去助学金和学习用品。
+
+ 本报漳县讯（通讯员王二）5 月 6 日，
+
+漳县政协召开十届五次常委会会议，协
+
+商推进城乡供水一体化工作。
+
+武山县政协开展助学帮扶活动
+
+委员履职风采
+
+漳县政协召开十届五次常委会会议
+"""
+
+
+class TitleOrderTests(SimpleTestCase):
+    def test_label_deck_and_kicker_above_their_headline_take_their_own_slots(self):
+        segments = segment_page(read_page("order.txt", TITLE_ORDER_PARAGRAPH_PAGE.encode()))
+        self.assertEqual(
+            [(segment.headline, segment.kicker, segment.subtitle, segment.column) for segment in segments],
+            [
+                ("武山县政协开展助学帮扶活动", None, None, "委员履职风采"),
+                ("漳县政协召开十届五次常委会会议", None, "让协商成果惠及更多群众", None),
+                ("岷县政协召开提案办理协商会", "岷县政协", "把好事办到群众心坎上", None),
+            ],
+        )
+
+    def test_label_after_a_headline_in_a_column_run_is_that_articles_label(self):
+        segments = segment_page(read_page("label.txt", LABEL_IN_A_COLUMN_RUN.encode()))
+        self.assertEqual(
+            [(segment.headline, segment.subtitle, segment.column) for segment in segments],
+            [
+                ("武山县政协开展助学帮扶活动", None, "委员履职风采"),
+                ("漳县政协召开十届五次常委会会议", None, None),
+            ],
+        )
