@@ -16,7 +16,7 @@ choice (about 2 MB at 100k).
 import bisect
 import datetime
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import reduce
 from operator import and_, or_
@@ -167,6 +167,17 @@ class FacetIndex:
 
     def of_ids(self, ids: Iterable[int]) -> int:
         return bitmap((self.positions[pk] for pk in ids if pk in self.positions), len(self.ids))
+
+    def accepts(self, selected: int) -> Callable[[int], bool]:
+        """A test of article ids against `selected`: for walking ids the index did not list."""
+        bits = selected.to_bytes((len(self.ids) + 7) // 8, "little")
+        positions = self.positions
+
+        def accepted(pk: int) -> bool:
+            position = positions.get(pk)
+            return position is not None and bool(bits[position >> 3] >> (position & 7) & 1)
+
+        return accepted
 
     def between(self, after: datetime.date | None, before: datetime.date | None) -> int:
         """Articles dated within the bounds, both included; undated ones fall outside any bound."""

@@ -155,16 +155,15 @@ class ArticleFilter(django_filters.FilterSet):
         return facet_index(self.queryset.db)
 
     @functools.cached_property
-    def selections(self) -> dict[str, int]:
-        """Each valid filter's articles as a bitmap of the index; none when any filter is invalid.
+    def filter_selections(self) -> dict[str, int]:
+        """Each valid filter's articles but the search's, as bitmaps of the index; none when any
+        filter is invalid.
 
         The dates are one selection: no facet leaves them out. `queryset` must be the published
         articles, which the index holds.
         """
         chosen, index = self.chosen(), self.index
         selections = {}
-        if "q" in chosen:
-            selections["q"] = index.of_ids(self.all_matches(chosen["q"]))
         if "region" in chosen:
             selections["region"] = index.in_region(chosen["region"])
         if "meeting_type" in chosen:
@@ -176,6 +175,14 @@ class ArticleFilter(django_filters.FilterSet):
         if "person" in chosen:
             selections["person"] = index.of_ids(chosen["person"].mentions.values_list("article", flat=True))
         return selections
+
+    @functools.cached_property
+    def selections(self) -> dict[str, int]:
+        """Every valid filter's articles as bitmaps, the search's matches (`all_matches`) included."""
+        query = self.chosen().get("q")
+        if query is None:
+            return self.filter_selections
+        return {"q": self.index.of_ids(self.all_matches(query)), **self.filter_selections}
 
     def all_matches(self, query: str) -> list[int]:
         """The search's matches: as narrowed to (`narrow_search_to`), else all of them."""
@@ -191,15 +198,31 @@ class ArticleFilter(django_filters.FilterSet):
         """
         return self.index.facet_counts(self.selections)
 
+    def selected(self) -> int:
+        """The articles every filter selects, as a bitmap of the index."""
+        return functools.reduce(operator.and_, self.selections.values(), self.index.everything)
+
     def indexed(self, rows: QuerySet) -> IndexedArticles:
         """The articles every filter selects, newest first, paged by the index and read from `rows`."""
-        selected = functools.reduce(operator.and_, self.selections.values(), self.index.everything)
-        return IndexedArticles(self.index, selected, rows)
+        return IndexedArticles(self.index, self.selected(), rows)
 
-    def search_matches(self) -> list[int]:
-        """Ids of the search's matches (its words alone): `search.newest_match_ids`."""
-        condition = self.search_condition(self.chosen()["q"], self.queryset.db)
-        return search.newest_match_ids(search.matching(self.queryset, condition))
+    def newest_matches(self, *, filtered: bool) -> list[int]:
+        """Ids of the search's matches, newest first, COUNT_LIMIT + 1 at most: of its words alone,
+        or (`filtered`) those the other filters select too.
+
+        SQLite walks its date-keyed full-text index (`search.fts5_newest_ids`), leaving out by the
+        index what the listing does not show; PostgreSQL reads the newest along its date index.
+        """
+        using = self.queryset.db
+        condition = self.search_condition(self.chosen()["q"], using)
+        if isinstance(condition, search.FTS5Match):
+            within = self.index.everything
+            if filtered:
+                within = functools.reduce(operator.and_, self.filter_selections.values(), within)
+            limit = search.COUNT_LIMIT + 1
+            return search.fts5_newest_ids(condition.match, using, self.index.accepts(within), limit)
+        found = self.refiltered() if filtered else search.matching(self.queryset, condition)
+        return search.newest_match_ids(found)
 
     def narrow_search_to(self, ids: list[int]) -> None:
         """Filter by these ids, all of the search's matches, instead of asking the full-text index.
@@ -208,6 +231,7 @@ class ArticleFilter(django_filters.FilterSet):
         of them again (30 ms for a word in 100k articles); by id the facets cost what a rare word's do.
         """
         self.matched_ids = ids
+        self.__dict__.pop("selections", None)
 
     def refiltered(self) -> QuerySet:
         """The listing's articles filtered again: by id, once `narrow_search_to` knows the matches."""

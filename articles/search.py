@@ -11,6 +11,7 @@ to MATCH or to_tsquery as typed.
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import jieba
@@ -70,30 +71,45 @@ def fts5_match(tokens: list[str]) -> str:
 class FTS5Match(Func):
     """The article's row is among the FTS5 matches of `match`.
 
-    With `many` matches the id gets a unary plus, so SQLite cannot look every match up by primary
+    With many matches the id gets a unary plus, so SQLite cannot look every match up by primary
     key: reading `status` and `event_date` from rows whose texts spill onto overflow pages costs
     200-400 ms for 100k matches, while checking ids against the match list along the (status,
     event_date) index costs 15-40 ms. With few matches the lookups are the cheap way (a rare word:
-    11 lookups instead of a walk over the whole index).
+    11 lookups instead of a walk over the whole index). The matches are counted (`fts5_count`) to
+    choose, and only when the condition is compiled: the listing itself walks the index instead
+    (`fts5_newest_ids`).
     """
 
     conditional = True
     output_field = BooleanField()
 
-    def __init__(self, match: str, many: bool) -> None:
+    def __init__(self, match: str) -> None:
         super().__init__(F("pk"), Value(match))
-        self.many = many
+        self.match = match
+        # Shared by the copies Django makes of an expression, so one request counts once.
+        self.counted: dict[str, int] = {}
+
+    def many(self, using: str) -> bool:
+        if using not in self.counted:
+            self.counted[using] = fts5_count(self.match, using)
+        return self.counted[using] > FEW_MATCHES
 
     def as_sql(self, compiler, connection, **extra_context):
         pk_sql, pk_params = compiler.compile(self.source_expressions[0])
         match_sql, match_params = compiler.compile(self.source_expressions[1])
-        column = f"+{pk_sql}" if self.many else pk_sql
-        sql = f"{column} IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH {match_sql})"
-        return sql, (*pk_params, *match_params)
+        column = f"+{pk_sql}" if self.many(connection.alias) else pk_sql
+        ids = f"SELECT rowid & {FTS5_ID_MASK} FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH {match_sql}"
+        return f"{column} IN ({ids})", (*pk_params, *match_params)
 
 
 # Above this many FTS5 matches, checking ids along the date index beats looking each match up.
 FEW_MATCHES = 10_000
+# An FTS5 row's key is the article's date, then its id in the low bits (migration 0005).
+FTS5_ID_BITS = 32
+FTS5_ID_MASK = (1 << FTS5_ID_BITS) - 1
+# Keys read by the first query while walking the matches newest first (each next one reads twice
+# as many).
+FTS5_WALK = 2000
 
 
 def fts5_count(match: str, using: str) -> int:
@@ -101,6 +117,31 @@ def fts5_count(match: str, using: str) -> int:
     with connections[using].cursor() as cursor:
         cursor.execute(f"SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [match])
         return cursor.fetchone()[0]
+
+
+def fts5_newest_ids(match: str, using: str, accepts: Callable[[int], bool], limit: int) -> list[int]:
+    """Ids of the newest articles matching `match` that `accepts` takes, newest first, `limit` at most.
+
+    The FTS5 rows are keyed by date then id, so walking their keys down lists the matches newest
+    first: the newest thousand of a word in every one of 100k articles are its first thousand
+    rows (0.4 ms), where ordering the matches by the articles' dates sorts them all (20-70 ms).
+    `accepts` leaves out what the listing does not show (unpublished, other filters).
+    """
+    found: list[int] = []
+    below: list[int] = []
+    size = FTS5_WALK
+    with connections[using].cursor() as cursor:
+        while len(found) < limit:
+            bound = " AND rowid < %s" if below else ""
+            matches = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s{bound}"
+            cursor.execute(f"{matches} ORDER BY rowid DESC LIMIT %s", [match, *below, size])
+            keys = [key for (key,) in cursor.fetchall()]
+            found.extend(pk for key in keys if accepts(pk := key & FTS5_ID_MASK))
+            if len(keys) < size:
+                break
+            below = [keys[-1]]
+            size *= 2  # what `accepts` takes is rare this far down: fewer, longer reads
+    return found[:limit]
 
 
 class VectorMatch(Func):
@@ -122,16 +163,15 @@ class VectorMatch(Func):
 def match_condition(query: str, using: str) -> Func | None:
     """The condition an article containing every word of `query` meets; None if it has no words.
 
-    On SQLite this counts the matches first (one query), to pick the cheaper plan: build it once
-    per request and filter with it as often as needed.
+    Build it once per request and filter with it as often as needed: on SQLite it counts the
+    matches (once) to pick the cheaper plan.
     """
     tokens = query_tokens(query)
     if not tokens:
         return None
     if connections[using].vendor == "postgresql":
         return VectorMatch(" ".join(tokens))
-    match = fts5_match(tokens)
-    return FTS5Match(match, many=fts5_count(match, using) > FEW_MATCHES)
+    return FTS5Match(fts5_match(tokens))
 
 
 def matching(queryset: QuerySet, query: str | Func | None) -> QuerySet:
@@ -224,30 +264,23 @@ class MatchCount:
 
 
 class RankedMatches:
-    """The matches of a search in `search`'s reading order, for a Paginator: `count()` and slices.
+    """A search's matches in `search`'s reading order, for a Paginator: `count()` and slices.
 
-    A slice within the ranked head costs two queries: the newest RANKED_MATCHES ids and texts, then
-    the slice's rows by id from `rows` (default `found`). A slice past the head is the matches in
-    date order from the same offset (the head is exactly the newest ones). `count()` stops at
-    COUNT_LIMIT (see `total`).
-
-    `rows` is for SQLite: every query through `found` builds the list of all FTS5 matches again
-    (30 ms for 100k), while the slice's ids are known matches; give the unfiltered queryset, with
-    the same select_related and prefetches, to read them by primary key alone. For the same
-    reason a caller that has listed the matches' ids (`newest_match_ids`) spares `found` altogether.
+    `newest` is the matches' ids, newest first, COUNT_LIMIT + 1 at most (`newest_match_ids`,
+    `fts5_newest_ids`): listed once, they give the count, the ranked head and every page, so no
+    query goes through the full-text index again. A slice within the ranked head costs two
+    queries: the head's texts, then the slice's rows from `rows` by id; a slice past the head is
+    the matches in date order from the same offset (the head is exactly the newest ones).
     """
 
-    def __init__(
-        self, found: QuerySet, query: str, rows: QuerySet | None = None, newest: list[int] | None = None
-    ) -> None:
-        self.found = found.order_by(*NEWEST)
-        self.rows = self.found if rows is None else rows
+    def __init__(self, query: str, rows: QuerySet, newest: list[int]) -> None:
+        self.rows = rows
         self.tokens = query_tokens(query)
         self.newest = newest
 
     def total(self) -> MatchCount:
         """The number of matches, exact up to COUNT_LIMIT; beyond it "at least COUNT_LIMIT"."""
-        counted = len(self.newest) if self.newest is not None else self.found[: COUNT_LIMIT + 1].count()
+        counted = len(self.newest)
         return MatchCount(min(counted, COUNT_LIMIT), exact=counted <= COUNT_LIMIT)
 
     def count(self) -> int:
@@ -265,18 +298,15 @@ class RankedMatches:
 
     def older(self, start: int, stop: int) -> list:
         """Rows `start` to `stop` of the matches past the ranked head, newest first."""
-        if self.newest is None:
-            return list(self.found[start:stop])
         wanted = self.newest[start:stop]
         rows = self.rows.in_bulk(wanted)
-        return [rows[pk] for pk in wanted]
+        return [rows[pk] for pk in wanted if pk in rows]
 
     def ranked(self, start: int, stop: int) -> list:
         """Rows `start` to `stop` of the ranked head, each with its `search_rank`."""
         if not self.tokens:
             return []
-        head = self.found if self.newest is None else self.rows.filter(pk__in=self.newest[:RANKED_MATCHES])
-        scores = ranked_ids(head, self.tokens)
+        scores = ranked_ids(self.rows.filter(pk__in=self.newest[:RANKED_MATCHES]), self.tokens)
         wanted = list(scores)[start:stop]
         rows = self.rows.in_bulk(wanted)
         for pk, row in rows.items():

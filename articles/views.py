@@ -192,20 +192,20 @@ class ArticleListView(ReaderListMixin, FilterView):
         Like a search engine's "about N results", a search finding more than COUNT_LIMIT articles
         is neither counted to the end nor paged past COUNT_LIMIT, and its choices carry no counts:
         counting every region, type and kind over all the articles holding a common word would
-        cost seconds. Its matches narrowed by the other filters may still be fewer, and are then
-        counted exactly.
+        mean listing them all. Its matches narrowed by the other filters may still be fewer, and
+        are then counted exactly.
         """
-        newest = self.filterset.search_matches()
-        broad = len(newest) > search.COUNT_LIMIT
-        if not broad:
-            self.filterset.narrow_search_to(newest)
-        found = self.filterset.refiltered()
-        rows = published_articles()
-        self.matches = search.RankedMatches(found, query, rows=rows, newest=newest if only_query else None)
-        if broad:
+        filterset, rows = self.filterset, published_articles()
+        newest = filterset.newest_matches(filtered=False)
+        if len(newest) > search.COUNT_LIMIT:
+            found = newest if only_query else filterset.newest_matches(filtered=True)
+            self.matches = search.RankedMatches(query, rows, found)
             self.match_count = self.matches.total()
             return NO_COUNTS
-        facets = self.filterset.facet_counts()
+        filterset.narrow_search_to(newest)
+        facets = filterset.facet_counts()
+        found = filterset.index.ids_at(filterset.selected(), 0, search.COUNT_LIMIT + 1)
+        self.matches = search.RankedMatches(query, rows, found)
         self.match_count = search.MatchCount(facets["total"], exact=True)
         return facets
 

@@ -509,7 +509,7 @@ def search_timings(terms: dict[str, str], pages: dict[str, dict]) -> dict[str, d
         page = None
         if pages[f"search_{name}"]["ms"] is not None:
             page = samples(lambda term=term: client.get("/articles/", {"q": term}))
-        search_query = samples(lambda term=term, found=matching: first_page(listed(found, term)), limit=5)
+        search_query = samples(lambda term=term: first_page(listed(term)), limit=5)
         like_query = samples(lambda scanned=scanned: first_page(scanned), limit=5)
         timings[name] = {
             "term": term,
@@ -522,13 +522,15 @@ def search_timings(terms: dict[str, str], pages: dict[str, dict]) -> dict[str, d
     return timings
 
 
-def listed(found, term: str):
-    """The search's matches as the listing pages them: their ids listed once, then ranked, the
-    rows read by id from the published articles (`ArticleListView.search_facets`)."""
+def listed(term: str):
+    """The search's matches as the listing pages a search alone (`ArticleListView.search_facets`):
+    their ids listed once, newest first, then ranked, the rows read by id."""
     from articles import search
+    from articles.filters import ArticleFilter
     from articles.views import published_articles
 
-    return search.RankedMatches(found, term, rows=published_articles(), newest=search.newest_match_ids(found))
+    filterset = ArticleFilter({"q": term}, queryset=published_articles())
+    return search.RankedMatches(term, published_articles(), filterset.newest_matches(filtered=False))
 
 
 def first_page(results) -> None:

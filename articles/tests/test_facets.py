@@ -3,6 +3,7 @@ filters on a random archive, and its rebuilding when, and only when, the archive
 
 import datetime
 import random
+from unittest import mock
 
 from django.db import connection, transaction
 from django.http import QueryDict
@@ -11,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from hypothesis import given
 from hypothesis import strategies as st
 
+from articles import search
 from articles.facets import bitmap, facet_index, lowest_positions, span, without_lowest
 from articles.filters import ArticleFilter
 from articles.models import ArchiveVersion, Article, Kind, Meeting, MeetingType
@@ -145,6 +147,18 @@ class IndexAgreesWithSqlTests(TestCase):
                 everywhere.pop("region", None)
                 self.assertEqual(facets["all_regions"], len(self.sql_listing(everywhere)))
 
+    def test_a_searchs_newest_matches_are_the_sql_filters_rows(self):
+        # A small walk, so that SQLite's date-keyed index is read in many chunks.
+        with mock.patch.object(search, "FTS5_WALK", 7):
+            for _ in range(20):
+                data = self.random_filters()
+                data["q"] = self.chance.choice(["会议", "政协", "定西"])
+                with self.subTest(filters=data.urlencode()):
+                    filterset = ArticleFilter(data, queryset=Article.objects.published())
+                    self.assertEqual(filterset.newest_matches(filtered=True), self.sql_listing(data))
+                    alone = QueryDict(mutable=True)
+                    alone["q"] = data["q"]
+                    self.assertEqual(filterset.newest_matches(filtered=False), self.sql_listing(alone))
 
     def test_a_regions_chart_counts_its_articles_per_month(self):
         index = facet_index()

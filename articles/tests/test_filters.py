@@ -156,7 +156,7 @@ class ArticleFilterTests(TestCase):
         counted = ArticleFilter(data, queryset=Article.objects.published()).facet_counts()
         self.assertEqual((counted["total"], counted["all_regions"]), (4, 5))
         narrowed = ArticleFilter(data, queryset=Article.objects.published())
-        matches = narrowed.search_matches()
+        matches = narrowed.newest_matches(filtered=False)
         self.assertEqual(len(matches), 5)
         narrowed.narrow_search_to(matches)
         with CaptureQueriesContext(connection) as queries:
@@ -168,9 +168,9 @@ class ArticleFilterTests(TestCase):
     def test_search_matches_are_the_newest_first_up_to_the_limit(self):
         filterset = ArticleFilter(QueryDict("q=政协"), queryset=Article.objects.published())
         newest = [self.wuwei.pk, self.dingxi.pk, self.longxi.pk, self.anding.pk, self.joint.pk]
-        self.assertEqual(filterset.search_matches(), newest)
+        self.assertEqual(filterset.newest_matches(filtered=False), newest)
         with mock.patch.object(search, "COUNT_LIMIT", 2):
-            self.assertEqual(filterset.search_matches(), newest[:3])
+            self.assertEqual(filterset.newest_matches(filtered=False), newest[:3])
 
     def test_each_committee_rolls_up_to_its_prefecture(self):
         directory = Organization.objects.directory()

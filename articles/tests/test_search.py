@@ -3,11 +3,13 @@
 import datetime
 from unittest import mock
 
+from django.http import QueryDict
 from django.test import SimpleTestCase, TestCase
 from hypothesis import given
 from hypothesis import strategies as st
 
 from articles import search
+from articles.filters import ArticleFilter
 from articles.models import Article
 from articles.tests.factories import make_article, make_person
 
@@ -37,6 +39,13 @@ HOSTILE_QUERIES = [
 
 def found(query: str) -> list[str]:
     return [article.headline for article in search.search(Article.objects.published(), query)]
+
+
+def ranked_matches(query: str, rows=None) -> search.RankedMatches:
+    """The matches as the listing pages them: ids listed once, newest first, then ranked."""
+    published = Article.objects.published()
+    newest = search.newest_match_ids(search.matching(published, query))
+    return search.RankedMatches(query, published if rows is None else rows, newest)
 
 
 class SearchTests(TestCase):
@@ -122,25 +131,43 @@ class SearchTests(TestCase):
         with mock.patch.object(search, "RANKED_MATCHES", 2):
             ranked = list(search.search(Article.objects.published(), "花椒"))
             self.assertEqual(ranked, [newest, sparse, older, dense])
-            pages = search.RankedMatches(search.matching(Article.objects.published(), "花椒"), "花椒")
+            pages = ranked_matches("花椒")
             self.assertEqual(pages.count(), 4)
             self.assertEqual([*pages[0:1], *pages[1:3], *pages[3:4]], ranked)
 
+    def test_the_newest_matches_follow_dates_as_editors_change_them(self):
+        def newest() -> list[int]:
+            filterset = ArticleFilter(QueryDict("q=政协"), queryset=Article.objects.published())
+            return filterset.newest_matches(filtered=False)
+
+        self.assertEqual(
+            newest(), search.newest_match_ids(search.matching(Article.objects.published(), "政协"))
+        )
+        self.longxi.event_date = datetime.date(2031, 1, 1)
+        self.longxi.save()
+        self.assertEqual(newest()[0], self.longxi.pk)
+        # An UPDATE of the date alone (a bulk correction) moves the article too.
+        Article.objects.filter(pk=self.rural.pk).update(event_date=datetime.date(2032, 1, 1))
+        self.assertEqual(newest()[:2], [self.rural.pk, self.longxi.pk])
+        self.longxi.event_date = None  # undated: listed after every dated match
+        self.longxi.save()
+        self.assertEqual(newest()[-1], self.longxi.pk)
+        self.rural.delete()
+        self.assertNotIn(self.rural.pk, newest())
+
     def test_count_is_exact_up_to_the_limit_then_says_at_least(self):
-        pages = search.RankedMatches(search.matching(Article.objects.published(), "政协"), "政协")
         matches = search.matching(Article.objects.published(), "政协").count()
         self.assertEqual(matches, 4)
         for limit, expected in ((5, (4, True)), (4, (4, True)), (3, (3, False)), (1, (1, False))):
             with self.subTest(limit=limit), mock.patch.object(search, "COUNT_LIMIT", limit):
+                pages = ranked_matches("政协")
                 total = pages.total()
                 self.assertEqual((total.value, total.exact), expected)
                 self.assertEqual(pages.count(), expected[0])
 
     def test_pages_read_from_the_given_rows_are_the_same_matches_in_the_same_order(self):
-        def pages(**kwargs) -> list[tuple[str, float | None]]:
-            ranked = search.RankedMatches(
-                search.matching(Article.objects.published(), "政协"), "政协", **kwargs
-            )
+        def pages(rows=None) -> list[tuple[str, float | None]]:
+            ranked = ranked_matches("政协", rows)
             return [(row.headline, getattr(row, "search_rank", None)) for row in [*ranked[0:2], *ranked[2:4]]]
 
         expected = [
@@ -148,7 +175,7 @@ class SearchTests(TestCase):
         ]
         self.assertEqual(len(expected), 4)
         self.assertEqual(pages(), expected)
-        self.assertEqual(pages(rows=Article.objects.select_related("committee")), expected)
+        self.assertEqual(pages(Article.objects.select_related("committee")), expected)
 
     def test_relevance_counts_whole_tokens_and_favours_short_texts(self):
         self.assertEqual(search.relevance("乡村 振兴", ["乡"]), 0)
