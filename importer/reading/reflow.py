@@ -54,6 +54,7 @@ class PrintedLine:
     width: int
     gap_before: int
     spaced_end: bool = False  # printed with a space after its last character
+    spaced_start: bool = False  # printed with a space before its first character
 
 
 def printed_lines(raw_lines: list[str]) -> list[PrintedLine]:
@@ -66,7 +67,8 @@ def printed_lines(raw_lines: list[str]) -> list[PrintedLine]:
             gap += 1
             continue
         spaced_end = raw.rstrip("\n") != raw.rstrip()
-        lines.append(PrintedLine(number, text, display_width(text), gap, spaced_end))
+        spaced_start = raw != raw.lstrip()
+        lines.append(PrintedLine(number, text, display_width(text), gap, spaced_end, spaced_start))
         gap = 0
     return lines
 
@@ -188,10 +190,12 @@ def _credit_cut(last: PrintedLine, following: PrintedLine) -> bool:
 def _byline_glue(last: PrintedLine, following: PrintedLine) -> str:
     """Inside a byline a line break between two names is a space, one inside a name is not.
 
-    A printed trailing space says so; without one, two pieces of two or more characters each
-    are two names ("曾立玺" / "王美琪）") and a lone character is the rest of a name ("杨" / "帆）").
+    A space printed at the break says so (a lone character on either side is then half of a
+    letter-spaced name, which `join_names` joins); without one, two pieces of two or more
+    characters each are two names ("曾立玺" / "王美琪）") and a lone character is the rest of a
+    name ("杨" / "帆）").
     """
-    if last.spaced_end:
+    if last.spaced_end or following.spaced_start:
         return " "
     before = _NAME_PIECE.findall(last.text.rsplit(" ", 1)[-1])
     after = _NAME_PIECE.match(following.text)
@@ -215,9 +219,12 @@ def _two_phrases(text: str) -> bool:
 
 
 def _is_title_line(line: PrintedLine) -> bool:
-    """A whole title on one line: two phrases set apart, or a committee and what it did, unpunctuated."""
+    """A whole title on one line: two phrases set apart, or a committee and what it did, unpunctuated.
+    A dateline's line ("本报X讯（通讯员X Y）") opens a body however its byline is spaced."""
     text = line.text
-    return _unpunctuated(text) and (_two_phrases(text) or is_full_headline(text))
+    return (
+        _unpunctuated(text) and not _DATELINE.match(text) and (_two_phrases(text) or is_full_headline(text))
+    )
 
 
 def _is_section_head_start(lines: list[PrintedLine]) -> bool:

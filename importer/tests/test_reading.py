@@ -782,3 +782,40 @@ class TitleOverDatedLeadTests(SimpleTestCase):
         texts = [block.text for block in page.blocks]
         self.assertEqual(texts[1:3], ["永登县政协视察农村供水工程建设", "皋兰县政协调研设施农业发展工作"])
         self.assertTrue(texts[3].startswith("3月5日，皋兰县政协主席李明带领部分委员"))
+
+
+# A byline broken after a letter-spaced name, the next name printed after a space at the start of
+# the following line.
+COLUMN_BYLINE_BROKEN_AFTER_A_SPACED_NAME = """\
+ 本报渭源讯（通讯员马 林
+ 陈晓东）4 月 3 日，渭源县政协组织
+
+委员深入田家河乡调研中药材产业发
+
+展情况，提出意见建议 12 条。
+"""
+
+
+class BylineBrokenAfterASpacedNameTests(SimpleTestCase):
+    def test_space_opening_the_next_line_parts_two_names(self):
+        page = read_page("byline.txt", COLUMN_BYLINE_BROKEN_AFTER_A_SPACED_NAME.encode())
+        self.assertTrue(page.blocks[0].text.startswith("本报渭源讯（通讯员马林 陈晓东）4月3日，"))
+
+
+# A dateline whose line ends with its byline of two names, the story's date on the next line.
+COLUMN_DATELINE_ENDING_WITH_ITS_BYLINE = """\
+ 本报临洮讯（通讯员王静 李晓峰）
+
+4 月 6 日，临洮县政协组织委员深入
+
+洮阳镇、八里铺镇等地，调研城乡供水
+
+工程建设情况，提出意见建议 8 条。
+"""
+
+
+class DatelineLineTests(SimpleTestCase):
+    def test_dateline_ending_with_two_names_runs_on_into_the_date(self):
+        page = read_page("dateline.txt", COLUMN_DATELINE_ENDING_WITH_ITS_BYLINE.encode())
+        self.assertEqual(len(page.blocks), 1)
+        self.assertTrue(page.blocks[0].text.startswith("本报临洮讯（通讯员王静 李晓峰）4月6日，临洮县政协"))
