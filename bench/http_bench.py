@@ -444,19 +444,24 @@ def measure_in_process(size: int) -> dict:
 
 
 def page_urls(common_term: str) -> tuple[dict[str, str], dict[str, str]]:
-    """The pages to load: the first prefecture and the busiest meeting type make the filtered listing."""
+    """The pages to load. The filtered listing is the prefecture and meeting type with the most
+    articles together, so that it fills a page at every size and sizes compare like for like
+    (the first prefecture's busiest type listed 7 articles at 1k, a full page at 100k)."""
     import _synthetic
-    from django.db.models import Count
 
-    from articles.models import Article, ArticleMeeting
+    from articles.facets import facet_index
+    from articles.models import Article
     from organizations.models import Organization
 
-    meeting_type = (
-        ArticleMeeting.objects.values_list("meeting__meeting_type")
-        .annotate(count=Count("pk"))
-        .order_by("-count")[0][0]
+    index = facet_index()
+    pairs = [
+        (prefecture, meeting_type)
+        for prefecture in Organization.objects.prefectures().order_by("code")
+        for meeting_type in index.meeting_types
+    ]
+    prefecture, meeting_type = max(
+        pairs, key=lambda pair: (index.in_region(pair[0]) & index.meeting_types[pair[1]]).bit_count()
     )
-    prefecture = Organization.objects.prefectures().order_by("code").first()
     listing = {"region": prefecture.code, "meeting_type": meeting_type}
     article = Article.objects.published().filter(meetings__isnull=False).order_by("-pk").first()
     urls = {
