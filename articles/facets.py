@@ -97,9 +97,13 @@ def grouped(pairs: Iterable[tuple], positions: dict[int, int]) -> dict:
     return groups
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class FacetIndex:
-    """The published articles newest first, and per choice the bitmap of the articles it lists."""
+    """The published articles newest first, and per choice the bitmap of the articles it lists.
+
+    Its repr is a summary: the bitmaps' digits would run to tens of thousands (and Python refuses
+    to print ints past 4,300 digits, in a traceback's locals too).
+    """
 
     version: int | None
     ids: list[int]
@@ -146,6 +150,9 @@ class FacetIndex:
             },
             directory=directory,
         )
+
+    def __repr__(self) -> str:
+        return f"<FacetIndex version={self.version} articles={len(self.ids)}>"
 
     @property
     def everything(self) -> int:

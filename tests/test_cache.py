@@ -314,3 +314,41 @@ def test_the_rendering_lock_is_released_after_the_page_is_stored(committees, rea
     served(reader, LISTING)
     request = RequestFactory().get(LISTING)
     assert cache.get(render_lock_key(request, content_generation())) is None
+
+
+# The archive index (`articles.facets`) behind the listing's counts and pages follows the same
+# changes as the page cache, with no page cache at all: each web process rebuilds it when the
+# archive's version has moved.
+
+
+@pytest.fixture
+def no_page_cache(settings):
+    settings.PAGE_CACHE_SECONDS = 0
+
+
+def listed_total(client: Client, **filters) -> str:
+    content = client.get(LISTING, filters).content.decode()
+    return content.split('<p class="listing__count" role="status">', 1)[1].split("</p>", 1)[0]
+
+
+def test_an_imported_file_is_counted_on_the_next_request(
+    committees, reader, no_page_cache, without_model_signals
+):
+    assert listed_total(reader) == "共 0 篇"
+    call_command("import_seeds", str(SEED), "--jobs", "1", stdout=StringIO(), stderr=StringIO())
+    assert listed_total(reader) == f"共 {Article.objects.published().count()} 篇"
+
+
+def test_the_admin_publish_action_is_counted_at_once(committees, reader, admin_client, no_page_cache):
+    make_article("已发布的稿件", region="620100")
+    draft = make_article("待发布的稿件", region="620100", published=False)
+    assert listed_total(reader, region="620100") == "共 1 篇"
+    run_action(admin_client, "publish", [draft])
+    assert listed_total(reader, region="620100") == "共 2 篇"
+
+
+def test_a_committee_linked_by_an_editor_counts_the_article_in_its_region(committees, reader, no_page_cache):
+    article = make_article("兰州市政协调研", region="620100")
+    assert listed_total(reader, region="620200") == "共 0 篇"
+    article.committees.add(Organization.objects.get(code="620200"))
+    assert listed_total(reader, region="620200") == "共 1 篇"

@@ -193,6 +193,11 @@ class IndexVersionTests(TestCase):
             self.assertIs(facet_index("default"), index)
         self.assertEqual(len(queries), 1)
 
+    def test_its_repr_is_a_summary_at_any_size(self):
+        make_article("临洮县政协视察", region="621124")
+        index = facet_index()
+        self.assertEqual(repr(index), f"<FacetIndex version={index.version} articles={len(index.ids)}>")
+
     def test_a_saved_change_rebuilds_the_index(self):
         before = facet_index("default")
         self.article.status = "draft"
