@@ -38,7 +38,9 @@ def detect_layout(lines: list[str]) -> str:
     return COLUMN
 
 
-def _runs(widths: list[int], breaks: frozenset[int], openings: frozenset[int]) -> list[range]:
+def _runs(
+    widths: list[int], breaks: frozenset[int], openings: frozenset[int], hanging: tuple[int, ...]
+) -> list[range]:
     """Stretches of lines each set in one column width: cut at titles spanning several columns and
     before each line in `breaks` (where the caller knows another article or title begins).
 
@@ -56,7 +58,7 @@ def _runs(widths: list[int], breaks: frozenset[int], openings: frozenset[int]) -
             runs += [range(start, index), range(index, index + 1)]
             start = index + 1
     runs.append(range(start, len(widths)))
-    return [part for run in runs if len(run) for part in _split_at_width_change(widths, run)]
+    return [part for run in runs if len(run) for part in _split_at_width_change(widths, run, hanging)]
 
 
 def _between(bounds: list[int], index: int) -> range:
@@ -93,10 +95,13 @@ def _typical_of(values: tuple[int, ...]) -> float:
     return median(width for width in body if width >= FULL_LINE * fullest)
 
 
-def _split_at_width_change(widths: list[int], run: range) -> list[range]:
+def _split_at_width_change(widths: list[int], run: range, hanging: tuple[int, ...]) -> list[range]:
     """A run cut where two articles set in different column widths meet with nothing between them
     (a feature opening on a quote right after a news story): near the line where the lines before
-    and after differ most, just after the last line too wide for the narrower column."""
+    and after differ most, just after the last line too wide for the narrower column.
+
+    Closing punctuation that may not open a line is set at the end of the line before it, past
+    the column's edge (`hanging`: its width on each line), so it makes no line too wide."""
     best, contrast = None, float(WIDTH_CHANGE)
     for cut in range(run.start + MIN_WINDOW, run.stop - MIN_WINDOW + 1):
         before = _typical_width(widths, range(max(run.start, cut - WIDTH_WINDOW), cut))
@@ -107,12 +112,12 @@ def _split_at_width_change(widths: list[int], run: range) -> list[range]:
         return [run]
     near = range(max(run.start, best - MIN_WINDOW), min(run.stop, best + MIN_WINDOW))
     # A line of the narrower column runs at most a character past its typical line.
-    too_wide = [index for index in near if widths[index] > narrow + WIDTH_CHANGE / 2]
+    too_wide = [index for index in near if widths[index] - hanging[index] > narrow + WIDTH_CHANGE / 2]
     cut = (too_wide[-1] + 1 if narrowing else too_wide[0]) if too_wide else best
     if not run.start < cut < run.stop:
         return [run]
-    return _split_at_width_change(widths, range(run.start, cut)) + _split_at_width_change(
-        widths, range(cut, run.stop)
+    return _split_at_width_change(widths, range(run.start, cut), hanging) + _split_at_width_change(
+        widths, range(cut, run.stop), hanging
     )
 
 
@@ -137,7 +142,7 @@ class Column(NamedTuple):
 
 
 def column_widths(
-    widths: list[int], breaks: Iterable[int] = (), openings: Iterable[int] = ()
+    widths: list[int], breaks: Iterable[int] = (), openings: Iterable[int] = (), hanging: Iterable[int] = ()
 ) -> list[Column]:
     """For each printed line, the column it is set in, so that a full line measures as full, a
     paragraph's end as short and its first line as indented.
@@ -145,10 +150,12 @@ def column_widths(
     Neighbouring lines across a multi-column title, or before a line in `breaks` (a dateline, a
     title: the caller knows another article begins there), belong to other columns, so the window
     stops there unless that leaves too few lines. `openings` (a subset of `breaks`: datelines) are
-    where another article's body begins.
+    where another article's body begins. `hanging`: the width of the closing punctuation ending
+    each line, which may hang past the column's edge (none when not given).
     """
     estimates: list[Column] = []
-    for run in _runs(widths, frozenset(breaks), frozenset(openings)) if widths else []:
+    overhangs = tuple(hanging) or (0,) * len(widths)
+    for run in _runs(widths, frozenset(breaks), frozenset(openings), overhangs) if widths else []:
         for index in run:
             window = range(max(0, index - WIDTH_WINDOW), min(len(widths), index + WIDTH_WINDOW + 1))
             inside = range(max(window.start, run.start), min(window.stop, run.stop))

@@ -27,6 +27,7 @@ from .normalize import (
 _ALONE = re.compile(r"^(?:——|‖|[(（](?:续|接)\S{1,3}版[)）]$)")
 _PAIRS = {"《": "》", "“": "”", "（": "）", "(": ")", "「": "」"}
 _OPENING_QUOTES = ("“", "「")
+NO_LINE_START = "，。、；：？！”）》」,.;:?!)"  # closing punctuation: set at a line's end, never its start
 _CLOSER_OF = {closer: opener for opener, closer in _PAIRS.items()}
 _OPEN_BYLINE = re.compile(r"[(（](?:通讯员|记者|本报记者)[^()（）]*$")
 _ROLES = ("通讯员", "本报记者", "记者")
@@ -454,7 +455,8 @@ def reflow(raw_lines: list[str], layout: str) -> tuple[Block, ...]:
         groups = _group(lines, lambda current, index: _paragraph_continues(current, lines[index]))
         return tuple(_block(group) for group in groups)
     widths = [line.width for line in lines]
-    columns = column_widths(widths, _column_breaks(lines), _datelines(lines))
+    hanging = [display_width(line.text) - display_width(line.text.rstrip(NO_LINE_START)) for line in lines]
+    columns = column_widths(widths, _column_breaks(lines), _datelines(lines), hanging)
     column_of = {line.number: column.width for line, column in zip(lines, columns, strict=True)}
     groups = _group(
         lines,

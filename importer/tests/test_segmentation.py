@@ -840,6 +840,66 @@ class SceneOpeningTests(SimpleTestCase):
         self.assertEqual(feature_start(paragraphs, ["山丹"], "——民乐县政协委员服务春耕生产侧记"), 1)
 
 
+# A news story in a 16-character column, then a feature set two characters narrower opening on a
+# scene and a quote whose last line carries its closing "。”" past the narrower column's edge.
+COLUMN_NEWS_THEN_SCENE_WITH_A_HANGING_QUOTE = """\
+ 本报永登讯（通讯员李 明）6月3日，
+
+永登县政协组织部分委员视察全县苦水
+
+玫瑰产业发展情况，先后来到苦水镇、
+
+树屏镇等地，察看种植基地和加工企业。
+
+视察组建议，要延伸产业链条，
+
+培育龙头企业，打响特色品牌，让玫
+
+瑰产业成为群众增收致富的好产业。
+
+清晨，黄河边的小村子里，
+
+几位委员围坐在农家小院，和乡
+
+亲们一起商量着合作社的新打算。
+
+“今年蘑菇卖上了好价钱，
+
+日子越过越有奔头，明年还要再
+
+扩种几亩大棚，日子肯定错不了。”
+
+村民老马高兴地笑着说。
+
+这是皋兰县政协委员履职的
+
+一个场景。今年以来，皋兰县政
+
+协组织委员深入乡村，帮助群众
+
+解决了一批急难愁盼问题，委员
+
+履职更有底气，群众心里更暖了。
+
+——皋兰县政协委员联系群众工作侧记
+
+通讯员 赵 明
+
+永登县政协视察苦水玫瑰产业发展
+
+委员在身边 群众心里暖
+"""
+
+
+class HangingPunctuationTests(SimpleTestCase):
+    def test_closing_punctuation_past_the_edge_does_not_move_the_column_change(self):
+        page = read_page("hanging.txt", COLUMN_NEWS_THEN_SCENE_WITH_A_HANGING_QUOTE.encode())
+        news, feature = segment_page(page)
+        self.assertTrue(news.body.endswith("让玫瑰产业成为群众增收致富的好产业。"))
+        self.assertEqual(feature.paragraphs[0][:6], "清晨，黄河边")
+        self.assertEqual(feature.paragraphs[2], "村民老马高兴地笑着说。")
+
+
 # A paragraph page of my own: a six-character column label over a headline, a one-phrase deck
 # printed above its headline, and a kicker with the deck printed between it and its title.
 TITLE_ORDER_PARAGRAPH_PAGE = """\
