@@ -15,7 +15,7 @@ import importlib
 
 from django.db import migrations
 
-BY_ID_0002 = importlib.import_module("articles.migrations.0002_search_index")
+SEARCH_0002 = importlib.import_module("articles.migrations.0002_search_index")
 
 FTS = "articles_article_fts"
 ID_BITS = 32
@@ -53,18 +53,9 @@ DATED = [
 BY_ID = [
     *DROP_TRIGGERS,
     f"DROP TABLE IF EXISTS {FTS}",
-    *BY_ID_0002.CREATE_SQLITE_TABLE,
-    *BY_ID_0002.CREATE_SQLITE_TRIGGERS,
+    *SEARCH_0002.CREATE_SQLITE_TABLE,
+    *SEARCH_0002.CREATE_SQLITE_TRIGGERS,
 ]
-
-
-def run(statements):
-    def operation(apps, schema_editor):
-        if schema_editor.connection.vendor == "sqlite":
-            for statement in statements:
-                schema_editor.execute(statement)
-
-    return operation
 
 
 class Migration(migrations.Migration):
@@ -72,4 +63,6 @@ class Migration(migrations.Migration):
         ("articles", "0004_archive_version"),
     ]
 
-    operations = [migrations.RunPython(run(DATED), run(BY_ID))]
+    operations = [
+        migrations.RunPython(SEARCH_0002.run({"sqlite": DATED}), SEARCH_0002.run({"sqlite": BY_ID}))
+    ]
