@@ -45,6 +45,7 @@ TITLE_MAX = 80  # half-em units: no title is longer, punctuated or not
 INDENT = 4  # half-em units: a first line is two characters short of a typical line, a full one one at most
 SHORT_LINE = 0.7  # a column line this much narrower than its column ends its paragraph
 WIDE_LINE = 1.25  # a line this much wider than its column spans several columns: title or caption
+SAME_WIDTH = 2  # half-em units: two full lines of one column differ by a character at most
 LEANING_LINES = 2  # a paragraph's lines whose width estimate may lean to a neighbouring column
 
 
@@ -245,12 +246,14 @@ def _as_wide_as_first_line(line: PrintedLine, column: Column) -> bool:
     return abs(width - (column.typical - INDENT)) <= INDENT / 2
 
 
-def _starts_title(lines: list[PrintedLine], following: PrintedLine, next_column: Column) -> bool:
+def _starts_title(lines: list[PrintedLine], following: PrintedLine, next_column: Column, ended: bool) -> bool:
     """Whether a lone unpunctuated line is a title rather than a paragraph's first line.
 
     Titles are set in their own type, so their length says little; but a paragraph's first line is
     followed by a full line, while a title is followed by another title or by a paragraph's first,
     indented line. (Two titles both as wide as the column are not told apart from a paragraph.)
+    After a paragraph's end (`ended`: a short line ending a sentence) a line reading as a whole
+    title that the next line is no wider than is no first line, which is indented below the next.
     """
     first = lines[0]
     if len(lines) > 1 or _DATELINE.match(first.text) or _has_punctuation(first.text):
@@ -259,6 +262,8 @@ def _starts_title(lines: list[PrintedLine], following: PrintedLine, next_column:
         return not (_as_wide_as_first_line(first, next_column) and _full(following, next_column.width))
     if ends_sentence(following.text):
         return False
+    if ended and _is_title_line(first) and following.width <= first.width:
+        return True
     # A line that reads as a whole title needs less: any line short of a full one after it, or
     # clearly narrower than itself (a paragraph's indented first line is never wider than its
     # second, and two full lines differ by a character or so).
@@ -320,10 +325,17 @@ def _opens_paragraph(
 
 
 def _column_continues(
-    lines: list[PrintedLine], width: float, following: PrintedLine, next_column: Column, after: Column
+    lines: list[PrintedLine],
+    width: float,
+    following: PrintedLine,
+    next_column: Column,
+    after: Column,
+    context: tuple[bool, bool] = (False, False),
 ) -> bool:
     """Column layout: whether the paragraph `lines` runs on into the printed line `following`, set
-    in `next_column` (`after`: the column of the line after it)."""
+    in `next_column` (`after`: the column of the line after it). `context`: whether the line before
+    `lines` ended a paragraph (a line ending a sentence, short of its column by more than an
+    indent), and whether `following` is running text though it reads as a title (`_runs_through`)."""
     last = lines[-1]
     if _open_byline(lines) or _role_cut(last, following) or _credit_cut(last, following):
         return True
@@ -343,6 +355,9 @@ def _column_continues(
         _unpunctuated(line.text) for line in lines
     ):
         return False  # a run of titles, not running text
+    ended, runs_through = context
+    if runs_through:
+        return True
     if ends_sentence(last.text) and _is_title_line(following):
         return False  # titles printed right after the body they belong to
     if _is_caption_line(last, width):
@@ -352,7 +367,7 @@ def _column_continues(
         return False
     if ends_sentence(last.text) and _opens_paragraph(last, width, following, next_column, after):
         return False
-    if _starts_title(lines, following, next_column):
+    if _starts_title(lines, following, next_column, ended):
         return False
     # A short line that ends no sentence after a full one is a title, not the paragraph's end.
     return not (_short(following, next_width) and not ends_sentence(following.text))
@@ -424,11 +439,41 @@ def _column_breaks(lines: list[PrintedLine]) -> list[int]:
     subtitle or byline line, which are set in their own type between two articles' bodies."""
     breaks = []
     for index, line in enumerate(lines):
-        if _stands_alone(line) or (_is_title_line(line) and _may_precede_title(lines[index - 1 : index])):
+        if _stands_alone(line) or (
+            _is_title_line(line)
+            and _may_precede_title(lines[index - 1 : index])
+            and not _runs_through(lines, index)
+        ):
             breaks += [index, index + 1]
         elif _DATELINE.match(line.text):
             breaks.append(index)
     return breaks
+
+
+def _runs_through(lines: list[PrintedLine], index: int) -> bool:
+    """Whether the line at `index`, reading as a whole title, is running text: it comes between a
+    line ending a sentence and a punctuated line, the three as wide as one another within a
+    character (closing punctuation may hang past the edge), and the punctuated line is no
+    paragraph's indented first line, narrower than the line after it ("……值得学习借鉴。" /
+    "嘉峪关市政协将以此次考察调研为" / "契机，加强……"). A title is set in a width of its own."""
+    if not 0 < index < len(lines) - 1:
+        return False
+    before, line, after = lines[index - 1 : index + 2]
+    beyond = lines[index + 2 : index + 3]
+    trio = (before, line, after)
+    return (
+        ends_sentence(before.text)
+        and _is_title_line(line)
+        and _has_punctuation(after.text)
+        and not _opens_block(after)
+        and max(map(_set_width, trio)) - min(printed.width for printed in trio) <= SAME_WIDTH
+        and not (beyond and beyond[0].width > after.width)
+    )
+
+
+def _set_width(line: PrintedLine) -> int:
+    """A line's width short of the closing punctuation that may hang past its column's edge."""
+    return display_width(line.text.rstrip(NO_LINE_START))
 
 
 def _may_precede_title(before: list[PrintedLine]) -> bool:
@@ -455,18 +500,26 @@ def reflow(raw_lines: list[str], layout: str) -> tuple[Block, ...]:
         groups = _group(lines, lambda current, index: _paragraph_continues(current, lines[index]))
         return tuple(_block(group) for group in groups)
     widths = [line.width for line in lines]
-    hanging = [display_width(line.text) - display_width(line.text.rstrip(NO_LINE_START)) for line in lines]
+    hanging = [line.width - _set_width(line) for line in lines]
     columns = column_widths(widths, _column_breaks(lines), _datelines(lines), hanging)
     column_of = {line.number: column.width for line, column in zip(lines, columns, strict=True)}
-    groups = _group(
-        lines,
-        lambda current, index: _column_continues(
+
+    def continues(current: list[PrintedLine], index: int) -> bool:
+        before = index - len(current) - 1
+        ended = (
+            before >= 0
+            and ends_sentence(lines[before].text)
+            and lines[before].width < columns[before].width - INDENT
+        )
+        return _column_continues(
             current,
             _paragraph_column(current, column_of),
             lines[index],
             columns[index],
             columns[min(index + 1, len(columns) - 1)],
-        ),
-    )
+            (ended, ends_sentence(current[-1].text) and _runs_through(lines, index)),
+        )
+
+    groups = _group(lines, continues)
     groups = [part for group in groups for part in _split_title_run(group)]
     return tuple(_block(group, _set_in(group, column_of)) for group in groups)

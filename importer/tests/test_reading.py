@@ -6,7 +6,7 @@ from django.test import SimpleTestCase
 
 from importer.reading import PageError, read_page
 from importer.reading.decode import MAX_PAGE_BYTES
-from importer.reading.layout import column_widths
+from importer.reading.layout import Column, column_widths
 from importer.reading.normalize import (
     display_width,
     join_names,
@@ -15,6 +15,7 @@ from importer.reading.normalize import (
     normalize_title,
     remove_inner_spaces,
 )
+from importer.reading.reflow import PrintedLine, _column_continues
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -819,3 +820,56 @@ class DatelineLineTests(SimpleTestCase):
         page = read_page("dateline.txt", COLUMN_DATELINE_ENDING_WITH_ITS_BYLINE.encode())
         self.assertEqual(len(page.blocks), 1)
         self.assertTrue(page.blocks[0].text.startswith("本报临洮讯（通讯员王静 李晓峰）4月6日，临洮县政协"))
+
+
+# A line reading as a whole title ("……县政协将以此次考察调研为") set as wide as the full line ending a
+# sentence before it and the punctuated line after it, which is no indented first line.
+COLUMN_TITLE_LIKE_LINE_IN_RUNNING_TEXT = """\
+ 本报山丹讯（通讯员李 四）6月2日，
+
+山丹县政协组织委员考察焉支山文旅
+
+项目建设情况。委员们认为，项目推
+
+进有力，相关经验做法值得借鉴。
+
+山丹县政协将以此次考察调研为
+
+契机，持续助推文旅产业发展壮
+
+大。
+
+山丹县政协考察焉支山文旅项目
+"""
+
+
+class TitleLikeRunningLineTests(SimpleTestCase):
+    def test_title_like_line_as_wide_as_the_running_lines_around_it_runs_on(self):
+        page = read_page("running.txt", COLUMN_TITLE_LIKE_LINE_IN_RUNNING_TEXT.encode())
+        self.assertEqual(
+            [block.text for block in page.blocks],
+            [
+                "本报山丹讯（通讯员李四）6月2日，山丹县政协组织委员考察焉支山文旅项目建设情况。"
+                "委员们认为，项目推进有力，相关经验做法值得借鉴。山丹县政协将以此次考察调研为契机，"
+                "持续助推文旅产业发展壮大。",
+                "山丹县政协考察焉支山文旅项目",
+            ],
+        )
+
+
+class TitleAfterAParagraphEndTests(SimpleTestCase):
+    """A whole title after a paragraph's short last line, the next article's first line no wider
+    than it, in a column whose estimate leans to the narrower column before (so that first line
+    measures as full there)."""
+
+    def setUp(self):
+        self.title = PrintedLine(17, "高台县政协视察设施农业高质量发展", 32, 1)
+        self.first = PrintedLine(19, "傍晚，祁连山下的小村子里，几位政", 32, 1)
+        self.column = Column(32, 32)
+
+    def test_title_after_a_paragraph_end_stays_a_title(self):
+        ended = (True, False)
+        self.assertFalse(_column_continues([self.title], 32, self.first, self.column, self.column, ended))
+
+    def test_same_lines_mid_paragraph_are_not_told_apart_from_running_text(self):
+        self.assertTrue(_column_continues([self.title], 32, self.first, self.column, self.column))
