@@ -133,9 +133,14 @@ _DATED_EVENTS = (
 # Plenary sessions held each January (Gansu CPPCC) or March (National CPPCC): the 13th Gansu and
 # the 14th National committees began in 2023, so "十三届二次会议" was held in 2024.
 _SESSION_MEETINGS = re.compile(
-    rf"(?P<body>省政协|全国政协)(?P<session>十三|十四)届(?P<sequence>{_NUMBER})次会议"
+    rf"(?P<body>省政协|全国政协)(?P<session>{_NUMBER})届(?P<sequence>{_NUMBER})次会议"
 )
-_SESSION_FIRST_YEAR = {("省政协", "十三"): 2023, ("全国政协", "十四"): 2023}
+# Both committees have sat for five-year terms since the 1980s, one plenary session a year: term k
+# opened in the year `TERM_ZERO + 5k` (全国政协: the 6th in 1983, the 14th in 2023; 省政协: the 13th
+# in 2023). Earlier terms were irregular and are not evidence.
+_TERM_ZERO = {"全国政协": 1953, "省政协": 1958}
+_FIRST_REGULAR_TERM = 6
+_SESSIONS_PER_TERM = 5
 
 
 def infer_year(page_text: str, override: int | None = None) -> YearGuess:
@@ -227,10 +232,21 @@ def _dated_events(text: str) -> list[_Evidence]:
 def _session_meetings(text: str) -> list[_Evidence]:
     evidence = []
     for match in _SESSION_MEETINGS.finditer(text):
-        first_year = _SESSION_FIRST_YEAR[match.group("body"), match.group("session")]
-        year = first_year + chinese_to_int(match.group("sequence")) - 1
-        evidence.append(_Evidence(match.group(), year, exact=False))
+        year = _session_year(match.group("body"), match.group("session"), match.group("sequence"))
+        if year is not None:
+            evidence.append(_Evidence(match.group(), year, exact=False))
     return evidence
+
+
+def _session_year(body: str, term_numeral: str, sequence_numeral: str) -> int | None:
+    """The year of plenary session `sequence` of `body`'s term, where the terms are regular."""
+    try:
+        term, sequence = chinese_to_int(term_numeral), chinese_to_int(sequence_numeral)
+    except ValueError:  # numeral characters that make no number
+        return None
+    if term < _FIRST_REGULAR_TERM or not 1 <= sequence <= _SESSIONS_PER_TERM:
+        return None
+    return _TERM_ZERO[body] + 5 * term + sequence - 1
 
 
 def _combine(evidence: list[_Evidence]) -> tuple[int, bool]:

@@ -103,12 +103,20 @@ class InferYearTests(SimpleTestCase):
             ("深入学习贯彻党的二十大精神", 2022, False),
             ("按照省政协十三届一次会议的安排", 2023, False),
             ("按照省政协十三届二次会议的安排", 2024, False),
+            ("传达全国政协十三届三次会议精神", 2020, False),
+            ("学习省政协十二届五次会议精神", 2022, False),
+            ("传达全国政协十四届二次会议精神", 2024, False),
         ]
         for text, year, certain in cases:
             with self.subTest(text=text):
                 guess = infer_year(text)
                 self.assertEqual((guess.year, guess.certain), (year, certain))
                 self.assertTrue(guess.evidence)
+
+    def test_sessions_of_irregular_terms_or_impossible_numbers_are_no_evidence(self):
+        for text in ("回顾全国政协三届一次会议", "省政协十三届九次会议", "全国政协十十届一次会议"):
+            with self.subTest(text=text):
+                self.assertFalse(infer_year(text).evidence)
 
     def test_the_year_a_five_year_plan_opens_or_closes(self):
         """Plan k (from the third on) runs 1966+5(k-3) to four years later."""
