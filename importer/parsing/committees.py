@@ -89,7 +89,7 @@ def dateline_committee(dateline: str | None, text: str, directory: Directory) ->
         return None
     codes = directory.codes_for_place(dateline)
     if len(codes) <= 1:
-        return codes[0] if codes else None
+        return _only_child_meant(codes[0], text, directory) if codes else None
     mentions = find_mentions(text, directory)
     named = [mention.code for mention in mentions if mention.code in codes]
     # "市政协" in a 临夏 article names the city, "州政协" the prefecture.
@@ -99,6 +99,20 @@ def dateline_committee(dateline: str | None, text: str, directory: Directory) ->
     ]
     chosen = named or by_level
     return chosen[0] if chosen else min(codes, key=_level_rank(directory))
+
+
+def _only_child_meant(code: str, text: str, directory: Directory) -> str:
+    """The committee a county's correspondent means under a prefecture's dateline.
+
+    "本报金昌讯 … 区政协" : the text's own committee ("区政协", its first relative form) is of a
+    level neither the dateline's committee nor any above it has, so it is below it; when the
+    dateline's committee has one committee of that level, that one is meant.
+    """
+    level = _relative_level(text, directory)
+    if level is None or directory.resolve_relative(level, code):
+        return code
+    below = [child.code for child in directory.children(code) if child.division_name.endswith(level)]
+    return below[0] if len(below) == 1 else code
 
 
 @dataclass(frozen=True)

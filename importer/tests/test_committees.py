@@ -98,6 +98,16 @@ class PrimaryCommitteeTests(SimpleTestCase):
         self.assertEqual(self.primary("召开提案办理座谈会", ["7月17日,市政协召开座谈会。"], "临夏"), "622901")
         self.assertEqual(self.primary("召开常委会会议", ["7月17日,州政协召开会议。"], "临夏"), "622900")
 
+    def test_a_lower_relative_form_under_a_prefectures_dateline_is_its_only_committee_of_that_level(self):
+        # 金昌市 has one district (金川区) and one county (永昌县); 天水市 has two districts.
+        def primary(relative: str, dateline: str) -> str | None:
+            return self.primary("视察供暖工作", [f"3月2日,{relative}组织委员视察供暖工作。"], dateline)
+
+        self.assertEqual(primary("区政协", "金昌"), "620302")
+        self.assertEqual(primary("县政协", "金昌"), "620321")
+        self.assertEqual(primary("区政协", "天水"), "620500")  # which of its two districts: not said
+        self.assertEqual(primary("市政协", "金昌"), "620300")
+
     def test_relative_headline_resolves_through_the_dateline(self):
         self.assertEqual(self.primary("市政协召开常委会会议", ["会议召开。"], "玉门"), "620981")
 
