@@ -7,7 +7,7 @@ from importer.reading.normalize import join_names
 _NAMES = r"[\u4e00-\u9fff·]{1,4}(?: [\u4e00-\u9fff·]{1,4}){0,5}"
 _ROLE = r"(?:通讯员|记者|本报记者)"
 DATELINE = re.compile(
-    rf"^本报(?P<place>[\u4e00-\u9fff]{{1,8}}?)讯\s*(?:[(（]{_ROLE}?\s*(?P<names>{_NAMES})\s*[)）])?\s*"
+    rf"^本报(?P<place>[\u4e00-\u9fff]{{0,8}}?)讯\s*(?:[(（]{_ROLE}?\s*(?P<names>{_NAMES})\s*[)）])?\s*"
 )
 _TRAILING = re.compile(
     rf"(?<=[。！？!?”.])\s*[(（](?P<names>{_NAMES})[)）]\s*$|^[(（](?P<alone>{_NAMES})[)）]$"
@@ -21,13 +21,19 @@ def split_names(text: str) -> list[str]:
     return join_names(text).split()
 
 
+def opens_with_dateline(text: str) -> bool:
+    """Whether text opens on "本报X讯" or, with no place, "本报讯": an article's first words."""
+    return bool(DATELINE.match(text))
+
+
 def split_dateline(text: str) -> tuple[str | None, list[str], str]:
-    """ "本报X讯(通讯员A B)正文" -> (X, [A, B], 正文); text without a dateline comes back whole."""
+    """ "本报X讯(通讯员A B)正文" -> (X, [A, B], 正文), "本报讯(记者A)正文" -> (None, [A], 正文);
+    text without a dateline comes back whole."""
     match = DATELINE.match(text)
     if not match:
         return None, [], text
     names = split_names(match.group("names")) if match.group("names") else []
-    return match.group("place"), names, text[match.end() :]
+    return match.group("place") or None, names, text[match.end() :]
 
 
 def split_trailing_byline(text: str) -> tuple[str, list[str]]:

@@ -17,7 +17,14 @@ from importer.reading.layout import PARAGRAPH, WIDTH_CHANGE
 from importer.reading.normalize import BYLINE_LINE, is_title_like
 
 from . import titles
-from .bylines import feature_byline, split_credit, split_dateline, split_names, split_trailing_byline
+from .bylines import (
+    feature_byline,
+    opens_with_dateline,
+    split_credit,
+    split_dateline,
+    split_names,
+    split_trailing_byline,
+)
 from .drafts import Block, ReadPage, Segment
 
 BODY, TITLE, SUBTITLE, BYLINE, CLOSING, CREDIT, MARKER = (
@@ -192,7 +199,7 @@ def _starts_article(item: Item, current: Draft | None, run: list[Item], titles_f
     Title lines between two paragraphs are section heads when they look like them (no committee,
     no event) and, on pages that print titles first, only inside a feature or continuation.
     """
-    if current is None or current.closed or split_dateline(item.text)[0]:
+    if current is None or current.closed or opens_with_dateline(item.text):
         return True
     long_running = (
         current.feature or current.continuation or (not titles_first and _opens_like_a_feature(current))

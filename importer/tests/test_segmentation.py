@@ -968,3 +968,31 @@ class TitleOrderTests(SimpleTestCase):
                 ("漳县政协召开十届五次常委会会议", None, None),
             ],
         )
+
+
+# A paragraph page: a story run on from the page before, then a story whose dateline names no place.
+PLACELESS_DATELINE_PAGE = """\
+(接一版)
+
+市政协围绕重点课题组织委员深入县区、园区和企业开展专题调研,形成调研报告多篇,提出的建议被市委市政府采纳。
+
+凝聚共识 汇聚力量
+
+省政协召开常委会会议
+
+本报讯(记者 王 明)3月2日,省政协召开常委会会议,审议通过了年度协商计划和年度工作要点,研究了有关人事事项。
+
+会议强调,要围绕全省经济社会发展中的重点难点问题深入调查研究,提出更多有价值、可操作的意见建议。
+"""
+
+
+class PlacelessDatelineTests(SimpleTestCase):
+    def test_dateline_without_a_place_opens_an_article_with_no_dateline(self):
+        segments = segment_page(read_page("placeless.txt", PLACELESS_DATELINE_PAGE.encode()))
+        self.assertEqual(
+            [(s.headline, s.subtitle, s.dateline, s.correspondents, s.body[:5]) for s in segments],
+            [
+                (None, None, None, [], "市政协围绕"),
+                ("省政协召开常委会会议", "凝聚共识 汇聚力量", None, ["王明"], "3月2日,"),
+            ],
+        )
