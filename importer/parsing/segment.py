@@ -180,7 +180,23 @@ def page_items(page: ReadPage) -> list[Item]:
             items.append(item)
     for item, following in pairwise(items):
         item.caption = item.kind == BODY and following.kind == CREDIT
+    for before, item, after in zip(items, items[1:], items[2:], strict=False):
+        if item.kind == SUBTITLE and _is_dash_section_head(before, item, after):
+            item.kind, item.title_class = TITLE, titles.classify(item.text)
     return items
+
+
+def _is_dash_section_head(before: Item, item: Item, after: Item) -> bool:
+    """A "——" line between two paragraphs of one story heads a section of it ("——建言献策有力度"):
+    a feature's "——" subtitle names its committee and is printed beside its titles and byline,
+    never followed by a paragraph that goes on without opening an article."""
+    return (
+        before.kind == BODY
+        and after.kind == BODY
+        and not titles.committee_name(item.text)
+        and not opens_with_dateline(after.text)
+        and not _opens_article(after)
+    )
 
 
 # Cutting bodies into articles ----------------------------------------------------------------------

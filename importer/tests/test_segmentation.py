@@ -996,3 +996,45 @@ class PlacelessDatelineTests(SimpleTestCase):
                 ("省政协召开常委会会议", "凝聚共识 汇聚力量", None, ["王明"], "3月2日,"),
             ],
         )
+
+
+# A column page: a feature whose section heads open with "——", its "——" subtitle and byline
+# after its body, then its title in the run after them.
+DASH_SECTION_HEADS_COLUMN_PAGE = """\
+“以前看病要跑几十里山路，现在村
+里就有了卫生室。”在山丹县位奇镇，
+老李高兴地说。
+
+今年以来，山丹县政协把助力乡村振
+兴作为重要任务，组织委员在产业发
+展、医疗卫生等方面主动作为。
+
+——调研建言有深度
+
+县政协围绕乡村医疗卫生服务开展专
+题调研，形成调研报告 3 篇，有关建
+议被县委县政府采纳。
+
+——帮扶群众有温度
+
+县政协机关干部和委员结对帮扶农户
+80户，帮助销售农产品 200 余吨。
+
+——山丹县政协助力乡村振兴工作综述
+
+通讯员 王 刚
+
+建言乡村振兴 彰显政协担当
+"""
+
+
+class DashSectionHeadTests(SimpleTestCase):
+    def test_dash_section_heads_inside_a_feature_stay_in_its_body(self):
+        segments = segment_page(read_page("dash.txt", DASH_SECTION_HEADS_COLUMN_PAGE.encode()))
+        self.assertEqual(len(segments), 1)
+        feature = segments[0]
+        self.assertEqual(
+            (feature.headline, feature.subtitle, feature.kind, feature.correspondents),
+            ("建言乡村振兴 彰显政协担当", "——山丹县政协助力乡村振兴工作综述", "feature", ["王刚"]),
+        )
+        self.assertEqual(feature.paragraphs[2::2], ["——调研建言有深度", "——帮扶群众有温度"])
