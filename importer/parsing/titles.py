@@ -18,7 +18,12 @@ SECTION = "section"
 
 _KICKER = re.compile(r"^(?:[\u4e00-\u9fff]{1,10}政协|政协[\u4e00-\u9fff]{2,10}委员会)$")
 _TITLE_COMMITTEE = re.compile(r"^(?:——)?(?P<name>[\u4e00-\u9fff]{1,10}?)政协")
-_OPENING_COMMITTEE = re.compile(r"^(?:[^，,。；]{0,10}[，,])?(?P<name>[\u4e00-\u9fff]{1,8}?[市县区州])政协")
+# "定西市政协", or the formal name "政协甘肃省第十三届委员会" / "中国人民政治协商会议X县第十届委员会"
+_OPENING_COMMITTEE = re.compile(
+    r"^(?:[^，,。；]{0,10}[，,])?"
+    r"(?:(?P<name>[\u4e00-\u9fff]{1,8}?[市县区州])政协"
+    r"|(?:政协|中国人民政治协商会议)(?P<formal>[\u4e00-\u9fff]{1,8}?[省市县区州])第[\u4e00-\u9fff]{1,4}届委员会)"
+)
 _GRAMMAR = re.compile(r"[这那是在的了与对为把被从向将也都就]")  # never inside a place name
 _COUNTERS = "两各全本该我每其诸几多市县区州"  # "两市政协", "各县政协", "市县政协": how many, not which
 _BARE_REFERENCE = re.compile(r"^[县市州区]政协")
@@ -77,15 +82,17 @@ def is_section_head(title: str, title_class: str) -> bool:
 
 
 def opening_committee(paragraph: str) -> str | None:
-    """The committee a paragraph opens with, as subject of its first clause ("今年以来，定西市政协…").
+    """The committee a paragraph opens with, as subject of its first clause ("今年以来，定西市政协…",
+    "2月27日，政协甘肃省第十三届委员会…").
 
     Words before it that are not a place ("这是在安定区政协…", "希望两市政协…") mean the sentence
     speaks of a committee without opening on it.
     """
     match = _OPENING_COMMITTEE.match(paragraph)
-    if not match or _GRAMMAR.search(match.group("name")) or match.group("name")[-2] in _COUNTERS:
+    name = match and (match.group("name") or match.group("formal"))
+    if not name or _GRAMMAR.search(name) or name[-2] in _COUNTERS:
         return None
-    return match.group("name")
+    return name
 
 
 def mentions_committee(name: str, text: str) -> bool:

@@ -1038,3 +1038,45 @@ class DashSectionHeadTests(SimpleTestCase):
             ("建言乡村振兴 彰显政协担当", "——山丹县政协助力乡村振兴工作综述", "feature", ["王刚"]),
         )
         self.assertEqual(feature.paragraphs[2::2], ["——调研建言有深度", "——帮扶群众有温度"])
+
+
+# A column page: a story run on from the page before, then a story whose lead opens on the
+# committee's formal name and has no dateline; its titles follow both bodies.
+FORMAL_NAME_LEAD_COLUMN_PAGE = """\
+（接一版）
+
+一、聚焦中心工作 在建言资政上发力
+
+市政协围绕重点课题组织委员深入县
+
+区开展专题调研，形成调研报告多篇，
+
+有关建议被采纳。
+
+3月2日，政协甘肃省第十三届委员
+
+会常务委员会第十次会议在兰州召开，
+
+审议通过了年度协商工作计划。
+
+省政协十三届常委会第十次会议召开
+"""
+
+
+class FormalNameLeadTests(SimpleTestCase):
+    def test_a_lead_opening_on_the_formal_name_names_its_committee(self):
+        leads = {
+            "2月27日，政协甘肃省第十三届委员会常务委员会第十六次会议在兰州召开": "甘肃省",
+            "2月26日，中国人民政治协商会议静宁县第十届委员会第五次会议开幕": "静宁县",
+            "政协委员要坚持履职尽责": None,
+        }
+        for lead, name in leads.items():
+            with self.subTest(lead=lead):
+                self.assertEqual(titles.opening_committee(lead), name)
+
+    def test_a_date_lead_on_another_committee_ends_a_continued_story(self):
+        segments = segment_page(read_page("formal.txt", FORMAL_NAME_LEAD_COLUMN_PAGE.encode()))
+        self.assertEqual(
+            [(segment.headline, segment.body[:5]) for segment in segments],
+            [(None, "一、聚焦中"), ("省政协十三届常委会第十次会议召开", "3月2日，")],
+        )
