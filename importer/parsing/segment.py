@@ -411,7 +411,7 @@ class PageCutter:
         if not _starts_article(item, current, run, self.titles_first):
             item = self._keep_in_body(current, run, item)
         else:
-            current = Draft(runs_on=not run)
+            current = Draft(runs_on=not run, column=self._brief_label(run, item))
             self.drafts.append(current)
             if self.titles_first:
                 apply_titles_in_place(current, run)
@@ -423,6 +423,14 @@ class PageCutter:
             current.add_paragraph(item.text, item.line, item.end_line, item.column_width)
         # A news story's trailing byline "(孙伟)" is its last word: what follows is another story.
         current.closed = current.closed or bool(split_trailing_byline(item.text)[1])
+
+    def _brief_label(self, run: list[Item], item: Item) -> str | None:
+        """Paragraph layout: a brief opening on its date right after an untitled brief under a
+        column label ("简讯") is one more brief of that block, under the same label."""
+        previous = self.current
+        if not self.titles_first or run or previous is None or previous.headline:
+            return None
+        return previous.column if titles.opens_with_date(item.text) else None
 
     def _keep_in_body(self, draft: Draft, run: list[Item], item: Item) -> Item:
         """Section heads stay paragraphs of the running body; on a column page a lone line read as a
@@ -632,7 +640,9 @@ def _attach_labels(run: list[Item], units: list[TitleUnit], used: set[int], titl
         # With no headline in the run a label goes with a slogan title: a feature's (column layout).
         owners = [unit for unit in units if unit.role == titles.HEADLINE] or units
         if not owners:
-            units.append(TitleUnit(titles.HEADLINE, item.text, item.line, item.end_line))
+            # Paragraph layout: a label alone over a body heads a block of untitled briefs ("简讯").
+            role = titles.COLUMN if titles_first else titles.HEADLINE
+            units.append(TitleUnit(role, item.text, item.line, item.end_line))
             continue
         unit = min(owners, key=lambda unit: distance(unit, item.line))
         unit.column = item.text
@@ -651,8 +661,9 @@ def _settle_roles(units: list[TitleUnit]) -> None:
         for unit in units:
             if unit.role == titles.HEADLINE and not _names_committee(unit) and _is_slogan(unit.text):
                 unit.role = titles.DECK
-    if units and not any(unit.role == titles.HEADLINE for unit in units):
-        units[0].role = titles.HEADLINE
+    titled = [unit for unit in units if unit.role != titles.COLUMN]
+    if titled and not any(unit.role == titles.HEADLINE for unit in titled):
+        titled[0].role = titles.HEADLINE
 
 
 def _names_committee(unit: TitleUnit) -> bool:

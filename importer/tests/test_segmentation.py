@@ -1080,3 +1080,27 @@ class FormalNameLeadTests(SimpleTestCase):
             [(segment.headline, segment.body[:5]) for segment in segments],
             [(None, "一、聚焦中"), ("省政协十三届常委会第十次会议召开", "3月2日，")],
         )
+
+
+# A paragraph page: a column label over a block of untitled briefs, each opening on its date and
+# ending with its byline, then a titled story.
+BRIEFS_PAGE = """\
+简讯
+
+3月2日,文县政协组织部分委员深入乡镇,就茶产业发展情况开展专题调研,实地察看茶园管护和茶叶加工情况,并提出意见建议。(任 杰)
+
+3月3日,迭部县政协召开主席会议,传达学习有关会议精神,研究部署了年度重点协商议题和调研视察工作。县政协主席主持会议。(李 燕)
+
+泾川县政协召开主席会议
+
+本报泾川讯(通讯员赵 丽)3月5日,泾川县政协召开主席会议,传达学习了有关会议精神,邀请县委党校教师作了专题辅导,研究了近期重点工作。
+"""
+
+
+class BriefsTests(SimpleTestCase):
+    def test_a_label_over_untitled_briefs_is_each_briefs_column_not_a_headline(self):
+        segments = segment_page(read_page("briefs.txt", BRIEFS_PAGE.encode()))
+        self.assertEqual(
+            [(segment.headline, segment.column, segment.correspondents) for segment in segments],
+            [(None, "简讯", ["任杰"]), (None, "简讯", ["李燕"]), ("泾川县政协召开主席会议", None, ["赵丽"])],
+        )
