@@ -707,7 +707,10 @@ def pair_by_content(drafts: list[Draft], runs: list[list[Item]]) -> list[TitleUn
     units = [unit for unit, _run in in_runs]
     if not units or not drafts:
         return units
-    profiles = [titles.BodyProfile.of("\n".join(draft.paragraphs)) for draft in drafts]
+    # The dateline is the body's first words: "本报临夏讯" names the place its "县政协" is in.
+    profiles = [
+        titles.BodyProfile.of("\n".join([draft.dateline or "", *draft.paragraphs])) for draft in drafts
+    ]
     scores = [_unit_scores(unit, drafts, profiles) for unit in units]
     # A feature's "——" subtitle stands where a deck would: its body takes no deck.
     featured = {d for d, draft in enumerate(drafts) if draft.subtitle} | {

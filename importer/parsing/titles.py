@@ -155,6 +155,22 @@ def ngrams(text: str, size: int) -> set[str]:
     return grams
 
 
+_LEVEL_COMMITTEE = re.compile(r"(?P<before>.?)(?P<level>[县市区州])政协")
+
+
+def unnamed_levels(text: str) -> frozenset[str]:
+    """The levels ("县", "区") of the committee a body speaks of only as "区政协", naming no
+    committee at all: a story whose dateline gives the prefecture ("本报金昌讯") and whose lead
+    says "区政协主席…". Empty when any committee is named ("金川区政协", "陇西政协")."""
+    levels = set()
+    for match in _LEVEL_COMMITTEE.finditer(text):
+        before = match.group("before")
+        if "\u4e00" <= before <= "\u9fff" and before not in _COUNTERS and not _GRAMMAR.match(before):
+            return frozenset()
+        levels.add(match.group("level"))
+    return frozenset(levels)
+
+
 @dataclass
 class BodyProfile:
     """What a body says, precomputed once for scoring every title against it."""
@@ -162,20 +178,25 @@ class BodyProfile:
     text: str
     bigrams: set[str]
     trigrams: set[str]
+    unnamed_levels: frozenset[str]
 
     @classmethod
     def of(cls, text: str) -> "BodyProfile":
-        return cls(text, ngrams(text, 2), ngrams(text, 3))
+        return cls(text, ngrams(text, 2), ngrams(text, 3), unnamed_levels(text))
 
 
 def match_score(title: str, body: BodyProfile, name: str | None) -> float:
     """0..1: how surely `title` (naming committee `name`, if any) belongs to `body`.
 
-    A committee named in the title and absent from the body rules the pair out; a shared committee
-    counts most; the rest is the share of the title's bigrams and trigrams found in the body.
+    A committee named in the title and absent from the body rules the pair out, unless the body
+    names none and speaks of one of its level ("区政协" under a "金川区政协" title): then only the
+    words decide. A shared committee counts most; the rest is the share of the title's bigrams and
+    trigrams found in the body.
     """
     if name and not mentions_committee(name, body.text):
-        return 0.0
+        if name[-1] not in body.unnamed_levels:
+            return 0.0
+        name = None
     bigrams, trigrams = ngrams(title, 2), ngrams(title, 3)
     if not bigrams:
         return 0.0

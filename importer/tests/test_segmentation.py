@@ -1104,3 +1104,43 @@ class BriefsTests(SimpleTestCase):
             [(segment.headline, segment.column, segment.correspondents) for segment in segments],
             [(None, "简讯", ["任杰"]), (None, "简讯", ["李燕"]), ("泾川县政协召开主席会议", None, ["赵丽"])],
         )
+
+
+# A column page: two stories that speak of their committee only as "县政协" / "区政协", one under
+# a dateline naming the county's own place, one under the prefecture's; titles after both.
+LEVEL_ONLY_COLUMN_PAGE = """\
+ 本报临潭讯（通讯员马 燕）6月 12日，
+
+县政协主席带领部分委员，深入乡镇，
+
+对全县农村改厕推进情况进行专题视察。
+
+ 本报金昌讯（通讯员李 文）3月3日，
+
+区政协主席带领部分委员，对城区老旧
+
+供热管网改造工作进行专题视察。
+
+临潭县政协视察农村改厕推进情况
+
+金川区政协视察城区供热管网改造工作
+"""
+
+
+class LevelOnlyPairingTests(SimpleTestCase):
+    def test_title_pairs_with_a_body_naming_its_committee_only_by_level(self):
+        segments = segment_page(read_page("levels.txt", LEVEL_ONLY_COLUMN_PAGE.encode()))
+        self.assertEqual(
+            [(segment.headline, segment.dateline) for segment in segments],
+            [("临潭县政协视察农村改厕推进情况", "临潭"), ("金川区政协视察城区供热管网改造工作", "金昌")],
+        )
+
+    def test_a_body_naming_any_committee_has_no_unnamed_level(self):
+        cases = {
+            "区政协主席带领委员视察。": {"区"},
+            "全县政协系统要聚焦。县政协副主席参加。": {"县"},
+            "庆城县政协组织干部。县政协副主席参加。": set(),
+        }
+        for text, levels in cases.items():
+            with self.subTest(text=text):
+                self.assertEqual(titles.unnamed_levels(text), levels)
