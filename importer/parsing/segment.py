@@ -180,23 +180,37 @@ def page_items(page: ReadPage) -> list[Item]:
             items.append(item)
     for item, following in pairwise(items):
         item.caption = item.kind == BODY and following.kind == CREDIT
-    for before, item, after in zip(items, items[1:], items[2:], strict=False):
-        if item.kind == SUBTITLE and _is_dash_section_head(before, item, after):
+    for index, item in enumerate(items[1:], start=1):
+        if item.kind == SUBTITLE and _is_dash_section_head(
+            items[index - 1], item, items[index + 1 : index + 3]
+        ):
             item.kind, item.title_class = TITLE, titles.classify(item.text)
     return items
 
 
-def _is_dash_section_head(before: Item, item: Item, after: Item) -> bool:
+def _is_dash_section_head(before: Item, item: Item, following: list[Item]) -> bool:
     """A "——" line between two paragraphs of one story heads a section of it ("——建言献策有力度"):
     a feature's "——" subtitle names its committee and is printed beside its titles and byline,
     never followed by a paragraph that goes on without opening an article."""
+    after = _next_paragraph(following)
     return (
         before.kind == BODY
-        and after.kind == BODY
+        and after is not None
         and not titles.committee_name(item.text)
         and not opens_with_dateline(after.text)
         and not _opens_article(after)
     )
+
+
+def _next_paragraph(following: list[Item]) -> Item | None:
+    """The paragraph the items `following` open with: a body, or (column layout) a line read as a
+    title that is the first line of the body after it (`_is_first_line`); None for anything else."""
+    if following and following[0].kind == BODY:
+        return following[0]
+    if len(following) == 2 and _is_first_line(following[0]) and following[1].kind == BODY:
+        first, rest = following
+        return Item(BODY, first.text + rest.text, first.line, rest.end_line, caption=rest.caption)
+    return None
 
 
 # Cutting bodies into articles ----------------------------------------------------------------------
@@ -332,6 +346,11 @@ def _is_first_line(head: Item) -> bool:
     )
 
 
+def _heads_a_section(run: list[Item]) -> bool:
+    """Nothing, or one "——" section head: what may come before a paragraph's first line read as a title."""
+    return not run or (len(run) == 1 and run[0].text.startswith("——"))
+
+
 def _opens_like_a_feature(draft: Draft) -> bool:
     """Column layout: a story begun with neither dateline nor date (a scene, a quote) is a feature,
     whose titles and "——" subtitle come only after its whole body."""
@@ -434,9 +453,11 @@ class PageCutter:
 
     def _keep_in_body(self, draft: Draft, run: list[Item], item: Item) -> Item:
         """Section heads stay paragraphs of the running body; on a column page a lone line read as a
-        title but continued by the next paragraph was that paragraph's first line."""
-        if not self.titles_first and len(run) == 1 and _is_first_line(run[0]):
-            head = run[0]
+        title (or one after a "——" section head) but continued by the next paragraph was that
+        paragraph's first line."""
+        if not self.titles_first and run and _is_first_line(run[-1]) and _heads_a_section(run[:-1]):
+            head = run[-1]
+            _add_section_heads(draft, run[:-1])
             draft.cover(head.line, head.end_line)
             return Item(BODY, head.text + item.text, head.line, item.end_line, column_width=item.column_width)
         _add_section_heads(draft, run)

@@ -1144,3 +1144,18 @@ class LevelOnlyPairingTests(SimpleTestCase):
         for text, levels in cases.items():
             with self.subTest(text=text):
                 self.assertEqual(titles.unnamed_levels(text), levels)
+
+
+# As above, but a section's first line reads as a title: the line after it is narrowed by digits.
+DASH_HEAD_THEN_FIRST_LINE_COLUMN_PAGE = DASH_SECTION_HEADS_COLUMN_PAGE.replace(
+    "县政协机关干部和委员结对帮扶农户\n80户，帮助销售农产品 200 余吨。",
+    "县政协机关干部和委员结对帮\n\n扶农户126户，通过“委员+合\n\n作社+农户”模式，帮助销售农产品30\n\n0 余吨。",
+)
+
+
+class DashHeadThenFirstLineTests(SimpleTestCase):
+    def test_a_first_line_read_as_a_title_after_a_dash_head_opens_the_section(self):
+        segments = segment_page(read_page("dash2.txt", DASH_HEAD_THEN_FIRST_LINE_COLUMN_PAGE.encode()))
+        self.assertEqual([segment.headline for segment in segments], ["建言乡村振兴 彰显政协担当"])
+        self.assertEqual(segments[0].paragraphs[4][:8], "——帮扶群众有温")
+        self.assertTrue(segments[0].paragraphs[5].startswith("县政协机关干部和委员结对帮扶农户126户"))
