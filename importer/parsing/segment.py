@@ -750,6 +750,7 @@ def pair_by_content(drafts: list[Draft], runs: list[list[Item]]) -> list[TitleUn
         for unit, row in zip(units, scores, strict=True)
     ]  # fmt: skip
     unpaired = []
+    owners: dict[int, Draft] = {}
     for u, column in enumerate(titles.best_assignment(cost)):
         if column >= len(slots) or cost[u][column] >= 0:
             unpaired.append(units[u])
@@ -759,11 +760,44 @@ def pair_by_content(drafts: list[Draft], runs: list[list[Item]]) -> list[TitleUn
         if role == titles.DECK:
             unit.role = titles.DECK
         attach(drafts[d], unit)
+        owners[id(unit)] = drafts[d]
         _review_pairing(drafts[d], scores[u][d], sorted(scores[u], reverse=True))
+    unpaired = _decks_of_one_body_runs(unpaired, in_runs, owners)
     for draft in drafts:
         if not draft.headline and draft.decks:
             draft.headline = draft.decks.pop(0)
     return _give_banners(drafts, unpaired, in_runs)
+
+
+def _decks_of_one_body_runs(
+    unpaired: list[TitleUnit], in_runs: list[tuple[TitleUnit, list[Item]]], owners: dict[int, Draft]
+) -> list[TitleUnit]:
+    """A two-phrase slogan sharing too few words with any body is still a deck when every other
+    title of its run went to one body with a headline and no deck: a run holds the titles of the
+    bodies printed since the run before, here one. Returns the units still unpaired."""
+    run_units: dict[int, list[TitleUnit]] = {}
+    for unit, run in in_runs:
+        run_units.setdefault(id(run), []).append(unit)
+    waiting = {id(unit) for unit in unpaired}
+    left = []
+    for unit, run in in_runs:
+        if id(unit) not in waiting:
+            continue
+        others = [other for other in run_units[id(run)] if other is not unit]
+        homes = {id(owners.get(id(other))) for other in others}
+        owner = owners.get(id(others[0])) if others else None
+        slogan = unit.role == titles.DECK and not unit.committee and not unit.subtitle
+        if (
+            slogan
+            and owner
+            and homes == {id(owner)}
+            and owner.headline
+            and not (owner.decks or owner.subtitle)
+        ):
+            attach(owner, unit)
+        else:
+            left.append(unit)
+    return left
 
 
 def _feature_title_score(unit: TitleUnit, draft: Draft, score: float, untitled: bool, role: str) -> float:

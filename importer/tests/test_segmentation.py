@@ -1159,3 +1159,38 @@ class DashHeadThenFirstLineTests(SimpleTestCase):
         self.assertEqual([segment.headline for segment in segments], ["建言乡村振兴 彰显政协担当"])
         self.assertEqual(segments[0].paragraphs[4][:8], "——帮扶群众有温")
         self.assertTrue(segments[0].paragraphs[5].startswith("县政协机关干部和委员结对帮扶农户126户"))
+
+
+# A column page: each story's titles right after its body; the second story's deck shares no
+# words with its body.
+DECK_BY_ITS_RUN_COLUMN_PAGE = """\
+ 本报临潭讯（通讯员马 燕）6月 12日，
+
+临潭县政协主席带领部分委员，深入乡
+
+镇，对农村改厕推进情况进行专题视察。
+
+临潭县政协视察农村改厕推进情况
+
+ 本报民乐讯（通讯员李 文）1月10日，
+
+政协民乐县第十届委员会第三次会议开
+
+幕。县政协主席作工作报告。
+
+凝心聚力谋新篇 同心筑梦启新程
+
+民乐县政协十届三次会议开幕
+"""
+
+
+class DeckByItsRunTests(SimpleTestCase):
+    def test_slogan_in_a_run_of_one_bodys_titles_is_that_bodys_deck(self):
+        segments = segment_page(read_page("deckrun.txt", DECK_BY_ITS_RUN_COLUMN_PAGE.encode()))
+        self.assertEqual(
+            [(segment.headline, segment.subtitle) for segment in segments],
+            [
+                ("临潭县政协视察农村改厕推进情况", None),
+                ("民乐县政协十届三次会议开幕", "凝心聚力谋新篇 同心筑梦启新程"),
+            ],
+        )
