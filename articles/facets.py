@@ -257,9 +257,6 @@ class IndexedArticles:
     def count(self) -> int:
         return self.selected.bit_count()
 
-    def __len__(self) -> int:
-        return self.count()
-
     def __getitem__(self, page: slice) -> list:
         wanted = self.index.ids_at(self.selected, page.start or 0, page.stop)
         rows = self.rows.in_bulk(wanted)
