@@ -227,12 +227,15 @@ class FacetIndex:
         """The ids of the `start`-th to the `stop`-th selected articles, newest first."""
         return [self.ids[position] for position in lowest_positions(selected, start, stop)]
 
+    def all_of(self, selections: Iterable[int]) -> int:
+        """The articles every one of `selections` holds (all of them when there is none)."""
+        return reduce(and_, selections, self.everything)
+
     def facet_counts(self, selections: dict[str, int]) -> dict:
         """The listing's facets given each filter's selection: each facet leaves out its own filter."""
 
         def all_but(excluded: str) -> int:
-            chosen = (bits for name, bits in selections.items() if name != excluded)
-            return reduce(and_, chosen, self.everything)
+            return self.all_of(bits for name, bits in selections.items() if name != excluded)
 
         region_base = all_but("region")
         kinds = self.counts(self.kinds, all_but("kind"))

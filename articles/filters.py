@@ -2,7 +2,6 @@
 
 import datetime
 import functools
-import operator
 import re
 from typing import ClassVar
 
@@ -200,7 +199,7 @@ class ArticleFilter(django_filters.FilterSet):
 
     def selected(self) -> int:
         """The articles every filter selects, as a bitmap of the index."""
-        return functools.reduce(operator.and_, self.selections.values(), self.index.everything)
+        return self.index.all_of(self.selections.values())
 
     def indexed(self, rows: QuerySet) -> IndexedArticles:
         """The articles every filter selects, newest first, paged by the index and read from `rows`."""
@@ -216,9 +215,7 @@ class ArticleFilter(django_filters.FilterSet):
         using = self.queryset.db
         condition = self.search_condition(self.chosen()["q"], using)
         if isinstance(condition, search.FTS5Match):
-            within = self.index.everything
-            if filtered:
-                within = functools.reduce(operator.and_, self.filter_selections.values(), within)
+            within = self.index.all_of(self.filter_selections.values() if filtered else ())
             limit = search.COUNT_LIMIT + 1
             return search.fts5_newest_ids(condition.match, using, self.index.accepts(within), limit)
         found = self.refiltered() if filtered else search.matching(self.queryset, condition)
