@@ -250,7 +250,8 @@ class FacetIndex:
 
 
 class IndexedArticles:
-    """A filtered listing for a Paginator: counted and paged by the index, rows read by id."""
+    """A filtered listing for a Paginator: counted and paged by the index, its page read by id
+    from `rows` as the lists show it (`ArticleQuerySet.listed`)."""
 
     def __init__(self, index: FacetIndex, selected: int, rows: QuerySet) -> None:
         self.index = index
@@ -262,9 +263,8 @@ class IndexedArticles:
 
     def __getitem__(self, page: slice) -> list:
         wanted = self.index.ids_at(self.selected, page.start or 0, page.stop)
-        rows = self.rows.in_bulk(wanted)
         # An article unpublished since the index was read is left out, not shown.
-        return [rows[pk] for pk in wanted if pk in rows]
+        return self.rows.listed(wanted)
 
 
 _built: dict[str, FacetIndex] = {}

@@ -1,9 +1,12 @@
 """Newspaper pages, the articles on them and the meetings they report."""
 
+import datetime
 import secrets
+from dataclasses import dataclass
 
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Substr
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -114,6 +117,80 @@ class Meeting(models.Model):
         return reverse("articles:meeting", args=[self.pk])
 
 
+# What a list shows of an article whose headline is empty: its opening words (`display_headline`).
+OPENING_CHARS = 30
+
+
+def display_headline(headline: str, kicker: str, body: str) -> str:
+    """The title without the kicker the contract joins onto it ("兰州市政协" + "开展……活动");
+    an untitled photo caption shows its opening words."""
+    headline = headline or body[:OPENING_CHARS]
+    if kicker and headline.startswith(kicker) and headline != kicker:
+        return headline[len(kicker) :].lstrip(" 　:：")
+    return headline
+
+
+@dataclass(frozen=True, slots=True)
+class ListedArticle:
+    """An article as the lists show it (`partials/article_item.html`), its display values computed once.
+
+    A list item reads a dozen values of an article, its committee's name and its meetings' types;
+    as a model instance with a related object and prefetched meetings, that was most of a
+    listing page's cost. `body` is only read where a search shows a snippet of it.
+    """
+
+    pk: int
+    title: str
+    kicker: str
+    subtitle: str
+    event_date: datetime.date | None
+    committee_name: str
+    meeting_labels: tuple[str, ...]
+    body: str = ""
+
+    @classmethod
+    def of(cls, article: "Article") -> "ListedArticle":
+        """An article read as a model, its committee selected and its meetings prefetched."""
+        return cls(
+            pk=article.pk,
+            title=display_headline(article.headline, article.kicker, article.body),
+            kicker=article.kicker,
+            subtitle=article.subtitle,
+            event_date=article.event_date,
+            committee_name=article.committee.name if article.committee else "",
+            meeting_labels=tuple(meeting.get_meeting_type_display() for meeting in article.meetings.all()),
+            body=article.body,
+        )
+
+    @property
+    def url(self) -> str:
+        return reverse("articles:detail", args=[self.pk])
+
+    @property
+    def date_iso(self) -> str:
+        return self.event_date.isoformat() if self.event_date else ""
+
+    @property
+    def date_text(self) -> str:
+        """The date as the lists print it (the template filter's "Y年n月j日")."""
+        date = self.event_date
+        return f"{date.year}年{date.month}月{date.day}日" if date else ""
+
+
+def listed_article(rows: list[tuple], labels: dict) -> ListedArticle:
+    """One article from its rows of `ArticleQuerySet.listed`, one per meeting it reports (or one)."""
+    pk, headline, kicker, subtitle, date, opening, committee, _meeting_type = rows[0]
+    return ListedArticle(
+        pk=pk,
+        title=display_headline(headline, kicker, opening),
+        kicker=kicker,
+        subtitle=subtitle,
+        event_date=date,
+        committee_name=committee or "",
+        meeting_labels=tuple(str(labels.get(row[-1], row[-1])) for row in rows if row[-1] is not None),
+    )
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self) -> "ArticleQuerySet":
         return self.filter(status=Status.PUBLISHED)
@@ -155,6 +232,35 @@ class ArticleQuerySet(models.QuerySet):
 
     def newest_first(self) -> "ArticleQuerySet":
         return self.order_by(models.F("event_date").desc(nulls_last=True), "-pk")
+
+    def listed(self, ids: list[int]) -> list[ListedArticle]:
+        """These articles as the lists show them, in the order of `ids`; those not in this
+        queryset are left out.
+
+        One query: each article's row joined to its committee and to its meetings, one row per
+        meeting, in the order the article reports them.
+        """
+        rows = (
+            self.filter(pk__in=ids)
+            .prefetch_related(None)
+            .annotate(opening=Substr("body", 1, OPENING_CHARS))
+            .order_by("pk", "meeting_links__position")
+            .values_list(
+                "pk",
+                "headline",
+                "kicker",
+                "subtitle",
+                "event_date",
+                "opening",
+                "committee__name",
+                "meeting_links__meeting__meeting_type",
+            )
+        )
+        by_article: dict[int, list[tuple]] = {}
+        for row in rows:
+            by_article.setdefault(row[0], []).append(row)
+        labels = dict(MeetingType.choices)
+        return [listed_article(by_article[pk], labels) for pk in ids if pk in by_article]
 
 
 class Article(models.Model):

@@ -24,7 +24,17 @@ from organizations.models import Level, Organization
 from . import search
 from .facets import FacetIndex, IndexedArticles, facet_index
 from .filters import ArticleFilter, MeetingFilter
-from .models import Article, ArticleCommittee, ArticleMeeting, Kind, Meeting, MeetingType, Mention, SourcePage
+from .models import (
+    Article,
+    ArticleCommittee,
+    ArticleMeeting,
+    Kind,
+    ListedArticle,
+    Meeting,
+    MeetingType,
+    Mention,
+    SourcePage,
+)
 from .models import Status as ArticleStatus
 
 # What a broad search shows beside its choices: no numbers (`ArticleListView.search_facets`).
@@ -184,6 +194,8 @@ class ArticleListView(ReaderListMixin, FilterView):
             kind_options=choice_options(Kind.choices, facets["kind"], [cleaned.get("kind")]),
             canonical_url=self.canonical_url(context["page_obj"]),
         )
+        if query:  # ranked matches come as models, read with their texts for the snippets
+            context["object_list"] = [ListedArticle.of(article) for article in context["object_list"]]
         return context
 
     def search_facets(self, query: str, only_query: bool) -> dict:
@@ -321,7 +333,8 @@ class MeetingDetailView(DetailView):
             .order_by("article", "position")
         )
         people = {mention.person_id: mention for mention in mentions}
-        return super().get_context_data(articles=articles, people=list(people.values()), **kwargs)
+        listed = Article.objects.for_readers().listed(list(articles.values_list("pk", flat=True)))
+        return super().get_context_data(articles=listed, people=list(people.values()), **kwargs)
 
 
 class SourcePageListView(ReaderListMixin, ListView):

@@ -7,6 +7,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from articles import search
+from articles.models import display_headline
 
 register = template.Library()
 
@@ -112,8 +113,5 @@ def region_option(option: dict) -> str:
 
 @register.filter
 def headline_only(article) -> str:
-    """The title without the kicker the contract joins onto it ("兰州市政协" + "开展……活动")."""
-    headline = article.headline or article.body[:30]
-    if article.kicker and headline.startswith(article.kicker) and headline != article.kicker:
-        return headline[len(article.kicker) :].lstrip(" 　:：")
-    return headline
+    """The title without the kicker the contract joins onto it (`display_headline`)."""
+    return display_headline(article.headline, article.kicker, article.body)

@@ -41,7 +41,8 @@ class ListingTests(TestCase):
 
     def test_pages_of_twenty_newest_first(self):
         response = self.client.get(LISTING)
-        self.assertEqual(list(response.context["object_list"]), self.articles[::-1][:20])
+        shown = [item.pk for item in response.context["object_list"]]
+        self.assertEqual(shown, [article.pk for article in self.articles[::-1][:20]])
         self.assertContains(response, "共 25 篇")
 
     def test_pagination_keeps_the_filters(self):
@@ -132,6 +133,65 @@ class ListingTests(TestCase):
         with CaptureQueriesContext(connection) as many:
             self.client.get(LISTING, {"region": "620100"})
         self.assertEqual(len(few), len(many))
+
+
+class ListingItemTests(TestCase):
+    """What each listed article shows, whether the listing filters or searches."""
+
+    fixtures = ("organizations",)
+
+    @classmethod
+    def setUpTestData(cls):
+        plenary = make_meeting("621100", MeetingType.PLENARY, datetime.date(2023, 6, 8), title="五届三次会议")
+        chairs = make_meeting("621100", MeetingType.CHAIRS, datetime.date(2023, 6, 8), title="主席会议")
+        cls.joint = make_article(
+            "定西市政协召开全体会议暨主席会议",
+            kicker="定西市政协",
+            subtitle="<script>alert(1)</script>",
+            region="621100",
+            meetings=(plenary, chairs),
+        )
+        cls.caption = make_article(
+            "",
+            kind=Kind.PHOTO,
+            region="621100",
+            event_date=None,
+            body="定西市政协委员深入田间地头察看小麦长势，了解农民收入和农业生产情况，听取种植户意见建议。",
+        )
+
+    def test_an_item_shows_title_date_committee_meetings_and_deck_escaped(self):
+        response = self.client.get(LISTING, {"region": "621100"})
+        self.assertContains(
+            response,
+            f"""<article class="item">
+              <p class="item__kicker">定西市政协</p>
+              <h3 class="item__headline"><a href="/articles/{self.joint.pk}/">召开全体会议暨主席会议</a></h3>
+              <p class="item__meta"><time datetime="2023-06-08">2023年6月8日</time> <span>定西市政协</span>
+                <span class="tag">全体会议</span><span class="tag">主席会议</span></p>
+              <p class="item__deck">&lt;script&gt;alert(1)&lt;/script&gt;</p>
+            </article>""",
+            html=True,
+        )
+
+    def test_an_untitled_undated_caption_shows_its_opening_words(self):
+        response = self.client.get(LISTING, {"region": "621100"})
+        opening = self.caption.body[:30]
+        self.assertContains(
+            response,
+            f"""<article class="item">
+              <h3 class="item__headline"><a href="/articles/{self.caption.pk}/">{opening}</a></h3>
+              <p class="item__meta"><span>定西市政协</span></p>
+            </article>""",
+            html=True,
+        )
+
+    def test_a_search_item_shows_the_same_values_and_a_snippet(self):
+        response = self.client.get(LISTING, {"q": "主席会议"})
+        self.assertContains(response, '<span class="tag">全体会议</span><span class="tag">主席会议</span>')
+        self.assertContains(response, '<p class="item__kicker">定西市政协</p>')
+        self.assertContains(response, '<time datetime="2023-06-08">2023年6月8日</time>')
+        self.assertContains(response, '<p class="item__snippet">')
+        self.assertNotContains(response, "<script>")
 
 
 class ArticlePageTests(TestCase):
