@@ -243,15 +243,14 @@ class ArticleQuerySet(models.QuerySet):
         rows = (
             self.filter(pk__in=ids)
             .prefetch_related(None)
-            .annotate(opening=Substr("body", 1, OPENING_CHARS))
-            .order_by("pk", "meeting_links__position")
+            .order_by("meeting_links__position")
             .values_list(
                 "pk",
                 "headline",
                 "kicker",
                 "subtitle",
                 "event_date",
-                "opening",
+                Substr("body", 1, OPENING_CHARS),
                 "committee__name",
                 "meeting_links__meeting__meeting_type",
             )

@@ -179,7 +179,7 @@ class ArticleListView(ReaderListMixin, FilterView):
         else:
             self.facets = facets = self.filterset.facet_counts()
             self.match_count = search.MatchCount(facets["total"], exact=True)
-            self.matches = self.filterset.indexed(published_articles())
+            self.matches = self.filterset.indexed(self.filterset.queryset)
         context = super().get_context_data(**kwargs)
         context.update(
             query=query or "",
