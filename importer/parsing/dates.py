@@ -73,8 +73,15 @@ _YEAR_DIGITS = r"(?:19|20)\d{2}|[一二](?:\s?[〇零OoＯ○一二三四五六�
 _YEAR_START = "12一二"
 _YEAR = re.compile(
     rf"(?=[到至—\-～~{_YEAR_START}])"
-    rf"(?P<before>到|至|—|-|～|~)?(?P<year>{_YEAR_DIGITS})\s*年(?P<after>前|底前|远景|目标|—|-|～|~)?"
+    rf"(?P<before>到|至|—|-|～|~)?(?P<year>{_YEAR_DIGITS})\s*年"
+    r"(?:(?P<after>前|底前|远景|目标|—|-|～|~)|(?P<since>以来)|(?P<annual>度))?"
 )
+# A year the page looks back on is over: "2026年以来" is said from 2027 on (the same year is "今年以来"),
+# and a year's review ("总结2026年度提案工作", "2026年度优秀提案") is held once it has ended. A year's
+# plan ("2024年度协商计划") is not: it is adopted in that year.
+_LOOKING_BACK = ("总结", "表彰", "回顾", "考核", "评选")
+_AWARDED = ("优秀", "先进")
+_LOOKING_BACK_REACH = 4  # characters before the year where a verb of review governs it
 # "2023年是学习贯彻党的二十大精神的开局之年", "今年是2024年": the page's own year.
 _THIS_YEAR = re.compile(
     rf"(?=[{_YEAR_START}今])"
@@ -87,7 +94,8 @@ _SINCE_THEN_THIS_YEAR = re.compile(
 
 # Anniversaries counted from a founding year: "人民政协成立75周年" is 2024.
 _ANNIVERSARY = re.compile(
-    rf"(?=[人中新建改])(?:(?P<subject>人民政协|中国人民政治协商会议|新中国|中华人民共和国|中国共产党)成立|(?P<party>建党)|(?P<reform>改革开放))"
+    rf"(?=[人中新建改])(?:(?P<subject>人民政协|中国人民政治协商会议|新中国|中华人民共和国|中国共产党)成立"
+    rf"|(?P<event>建党|建军|改革开放))"
     rf"\s*(?P<years>{_NUMBER})\s*周年"
 )
 _ANNIVERSARY_BASE = {
@@ -96,6 +104,9 @@ _ANNIVERSARY_BASE = {
     "新中国": 1949,
     "中华人民共和国": 1949,
     "中国共产党": 1921,
+    "建党": 1921,
+    "建军": 1927,  # the People's Liberation Army, 1 August 1927
+    "改革开放": 1978,
 }
 
 # "今年是“十四五”规划收官之年": five-year plans are dated campaigns, so the first (开局) or last
@@ -172,12 +183,28 @@ def _year_value(printed: str) -> int:
 
 
 def _explicit_years(text: str) -> list[_Evidence]:
-    """A year the page mentions has passed or is current, unless it is a target ("到2025年")."""
-    return [
-        _Evidence(match.group("year") + "年", _year_value(match.group("year")), exact=False)
-        for match in _YEAR.finditer(text)
-        if not match.group("before") and not match.group("after")
-    ]
+    """A year the page mentions has passed or is current, unless it is a target ("到2025年"); a
+    year it looks back on has passed, so the page is at least a year later."""
+    evidence = []
+    for match in _YEAR.finditer(text):
+        if match.group("before") or match.group("after"):
+            continue
+        year = _year_value(match.group("year"))
+        if _looks_back(text, match):
+            evidence.append(_Evidence(match.group(), year + 1, exact=False))
+        else:
+            evidence.append(_Evidence(match.group("year") + "年", year, exact=False))
+    return evidence
+
+
+def _looks_back(text: str, match: re.Match[str]) -> bool:
+    """ "2026年以来", and "2026年度" under a verb of review or before an award: a year that is over."""
+    if match.group("since"):
+        return True
+    if not match.group("annual"):
+        return False
+    before = text[max(0, match.start() - _LOOKING_BACK_REACH) : match.start()]
+    return any(verb in before for verb in _LOOKING_BACK) or text.startswith(_AWARDED, match.end())
 
 
 def _this_year_statements(text: str) -> list[_Evidence]:
@@ -198,10 +225,7 @@ def _spans_before_this_year(text: str) -> list[_Evidence]:
 def _anniversaries(text: str) -> list[_Evidence]:
     evidence = []
     for match in _ANNIVERSARY.finditer(text):
-        if match.group("subject"):
-            base = _ANNIVERSARY_BASE[match.group("subject")]
-        else:
-            base = 1921 if match.group("party") else 1978
+        base = _ANNIVERSARY_BASE[match.group("subject") or match.group("event")]
         evidence.append(_Evidence(match.group(), base + chinese_to_int(match.group("years")), exact=True))
     return evidence
 

@@ -95,6 +95,10 @@ class InferYearTests(SimpleTestCase):
             ("庆祝中国共产党成立102周年", 2023, True),
             ("纪念建党一百周年", 2021, True),
             ("纪念改革开放45周年", 2023, True),
+            ("庆祝建军九十五周年", 2022, True),
+            ("2021年以来,县政协持续开展“委员接待日”活动", 2022, False),
+            ("会议总结了2021年度提案工作", 2022, False),
+            ("2021年度优秀调研报告名单公布", 2022, False),
             ("结合“三抓三促”行动", 2023, True),
             ("全省“结对帮扶·爱心甘肃”工程建设动员大会", 2023, True),
             ("学习了习近平新时代中国特色社会主义思想主题教育工作会议精神", 2023, True),
@@ -145,6 +149,23 @@ class InferYearTests(SimpleTestCase):
             with self.subTest(text=text):
                 self.assertEqual(infer_year(text).year, None)
 
+    def test_a_year_looked_back_on_is_over(self):
+        """A span "since X" or a review of X is written after X; X's plan is written during X."""
+        cases = [
+            ("审议通过了2021年度协商计划", 2021),
+            ("2021年10月以来,县政协多次组织委员视察", 2021),
+            ("回顾2021年度工作,部署2022年度工作", 2022),
+            ("表彰2021年度先进集体", 2022),
+        ]
+        for text, year in cases:
+            with self.subTest(text=text):
+                self.assertEqual(infer_year(text).year, year)
+
+    def test_a_look_back_year_leaves_an_anniversary_of_the_next_year_certain(self):
+        guess = infer_year("今年是建军九十五周年。2021年以来,区政协建立委员工作室")
+        self.assertEqual((guess.year, guess.certain), (2022, True))
+        self.assertIn("2021年以来 → ≥2022", guess.evidence)
+
     def test_lower_bound_above_the_exact_year_wins_uncertain(self):
         guess = infer_year("结合“三抓三促”行动,通报了2024年上半年工作")
         self.assertEqual((guess.year, guess.certain), (2024, False))
@@ -178,7 +199,7 @@ class InferYearTests(SimpleTestCase):
 # Pieces of the phrases the page-wide patterns look for, so that random text often matches them.
 PHRASE_PIECES = (
     "2023年", "1949年", "二〇二三年", "二 O 二四年", "今年", "是", "为", "之年", "10月", "以来",
-    "人民政协成立", "中国共产党成立", "建党", "改革开放", "75周年", "七十五周年",
+    "人民政协成立", "中国共产党成立", "建党", "建军", "改革开放", "75周年", "七十五周年", "度",
     "去年", "明年", "“十四五”", "十三五", "第十四个五年", "规划", "的", "开局", "收官",
     "到", "至", "—", "-", "~", "前", "目标", "。", "\n", " ",
 )  # fmt: skip
