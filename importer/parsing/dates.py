@@ -74,11 +74,11 @@ _YEAR_START = "12一二"
 _YEAR = re.compile(
     rf"(?=[到至—\-～~{_YEAR_START}])"
     rf"(?P<before>到|至|—|-|～|~)?(?P<year>{_YEAR_DIGITS})\s*年"
-    r"(?:(?P<after>前|底前|远景|目标|—|-|～|~)|(?P<since>以来)|(?P<annual>度))?"
+    r"(?:(?P<after>前|底前|远景|目标|—|-|～|~)|(?P<annual>度))?"
 )
-# A year the page looks back on is over: "2026年以来" is said from 2027 on (the same year is "今年以来"),
-# and a year's review ("总结2026年度提案工作", "2026年度优秀提案") is held once it has ended. A year's
-# plan ("2024年度协商计划") is not: it is adopted in that year.
+# A year's review ("总结2026年度提案工作", "2026年度优秀提案") is held once the year has ended; a
+# year's plan ("2024年度协商计划") is adopted in that year. A span "2022年以来" may be written in the
+# year it began as well as later, so it is only a lower bound.
 _LOOKING_BACK = ("总结", "表彰", "回顾", "考核", "评选")
 _AWARDED = ("优秀", "先进")
 _LOOKING_BACK_REACH = 4  # characters before the year where a verb of review governs it
@@ -198,9 +198,7 @@ def _explicit_years(text: str) -> list[_Evidence]:
 
 
 def _looks_back(text: str, match: re.Match[str]) -> bool:
-    """ "2026年以来", and "2026年度" under a verb of review or before an award: a year that is over."""
-    if match.group("since"):
-        return True
+    """ "2026年度" under a verb of review or before an award: a year that is over."""
     if not match.group("annual"):
         return False
     before = text[max(0, match.start() - _LOOKING_BACK_REACH) : match.start()]
