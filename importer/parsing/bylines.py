@@ -13,7 +13,8 @@ _TRAILING = re.compile(
     rf"(?<=[。！？!?”.])\s*[(（](?P<names>{_NAMES})[)）]\s*$|^[(（](?P<alone>{_NAMES})[)）]$"
 )
 _CREDIT = re.compile(rf"\s*(?:{_ROLE}\s*)?(?P<names>{_NAMES})\s*摄影?报道")
-_FEATURE_BYLINE = re.compile(rf"^{_ROLE}\s*(?P<names>{_NAMES})$")
+_FEATURE_BYLINE = re.compile(rf"^{_ROLE}\s*(?P<names>{_NAMES}(?:\s+{_ROLE}\s*{_NAMES})*)$")
+_ROLE_WORD = re.compile(_ROLE)
 
 
 def split_names(text: str) -> list[str]:
@@ -53,6 +54,9 @@ def split_credit(text: str) -> tuple[str, list[str], str]:
 
 
 def feature_byline(text: str) -> list[str]:
-    """Names of a byline line "通讯员 王梅梅 朱莹霞" printed under a feature's title, else []."""
+    """Names of a byline line "通讯员 王梅梅 朱莹霞" printed under a feature's title, else []; a line
+    naming staff and correspondents ("本报记者 王梅梅 通讯员 朱莹霞") gives every name."""
     match = _FEATURE_BYLINE.match(text)
-    return split_names(match.group("names")) if match else []
+    if not match:
+        return []
+    return [name for names in _ROLE_WORD.split(match.group("names")) for name in split_names(names)]

@@ -27,10 +27,12 @@ from .bylines import (
 )
 from .drafts import Block, ReadPage, Segment
 
-BODY, TITLE, SUBTITLE, BYLINE, CLOSING, CREDIT, MARKER = (
-    "body", "title", "subtitle", "byline", "closing", "credit", "marker"
+BODY, TITLE, SUBTITLE, BYLINE, CLOSING, CREDIT, MARKER, JUMP = (
+    "body", "title", "subtitle", "byline", "closing", "credit", "marker", "jump"
 )  # fmt: skip
 _MARKER = re.compile(r"^[(（](?:续|接)\S{1,3}版[)）]$")
+# "(下转第2版)": the body it closes goes on on another page; the mark is no text of it.
+_JUMP = re.compile(r"^[(（](?:下转|转)\S{1,3}版[)）]$")
 _CLOSING = re.compile(r"^[(（][\u4e00-\u9fff· ]{2,20}[)）]$")
 _OPENING_CLAUSE = re.compile(r"^[^，,。；;：:！？!?]+")
 _NOT_WORDS = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z]")
@@ -153,6 +155,8 @@ def _items_of(block: Block) -> list[Item]:
     text, line, end = titles.dedupe(block.text), block.line, block.end_line
     if _MARKER.match(text):
         return [Item(MARKER, text, line, end)]
+    if _JUMP.match(text):
+        return [Item(JUMP, text, line, end)]
     if text.startswith("——"):
         return [Item(SUBTITLE, text, line, end)]
     if feature_byline(text) and "报道" not in text:
@@ -389,6 +393,9 @@ class PageCutter:
             self.current.photographers += split_names(item.text)
             self.current.cover(item.line, item.end_line)
             self.current.closed = True
+        elif item.kind == JUMP and self.current:
+            self.current.cover(item.line, item.end_line)
+            self.current.closed = True
         elif item.kind == CLOSING and self.current and not self.run:
             self.current.correspondents += split_trailing_byline(item.text)[1]
             self.current.cover(item.line, item.end_line)
@@ -526,10 +533,21 @@ def apply_titles_in_place(draft: Draft, run: list[Item]) -> None:
                 draft.add_paragraph(item.text, item.line, item.end_line)
         draft.feature = draft.feature or len(run) > marker + 1
         run = run[:marker]
-    for unit in title_units(run, titles_first=True):
+    units = title_units(run, titles_first=True)
+    for unit in units:
         attach(draft, unit)
+    if not any(unit.subtitle for unit in units):
+        _take_top_byline(draft, run)
     for item in run:
         draft.cover(item.line, item.end_line)
+
+
+def _take_top_byline(draft: Draft, run: list[Item]) -> None:
+    """Paragraph layout: a byline printed under a title with no "——" subtitle ("□ 本报记者 …") heads
+    a 通讯, a long story whose unnumbered section heads stay in its body."""
+    names = [name for item in run if item.kind == BYLINE for name in feature_byline(item.text)]
+    draft.correspondents += names
+    draft.feature = draft.feature or bool(names)
 
 
 def _feature_title(run: list[Item], subtitle_index: int, titles_first: bool) -> int | None:

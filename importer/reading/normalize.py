@@ -17,7 +17,8 @@ _BYLINE_SPANS = re.compile(
     rf"|(?<=[(（]){_NAME_LIST}(?=[)）]\s*$)"
 )
 _CREDIT_SPAN = re.compile(rf"(?:通讯员|记者|本报记者)?[ \u3000]*{_NAME_LIST}[ \u3000]*摄影?报道\s*$")
-_BYLINE_ROLE = re.compile(r"^(通讯员|记者|本报记者)[ \u3000]*")
+_BYLINE_ROLES = re.compile(r"(通讯员|记者|本报记者)([ \u3000]*)")
+_BYLINE_MARK = r"[□■][ \u3000]*"  # the box some pages print before a byline under a title
 _CREDIT_TAIL = re.compile(r"[ \u3000]*(摄影?报道)\s*$")
 
 
@@ -114,17 +115,16 @@ def normalize_title(text: str) -> str:
 
 
 def normalize_byline(text: str) -> str:
-    """A byline as printed ("通讯员 X Y 摄影报道", "通讯员X"), with its names separated by one space."""
-    text = text.strip()
-    prefix = ""
-    role = _BYLINE_ROLE.match(text)
-    if role:
-        prefix = role.group(1) + (" " if role.end() > len(role.group(1)) else "")
-        text = text[role.end() :]
+    """A byline as printed ("通讯员 X Y 摄影报道", "通讯员X", "本报记者 X 通讯员 Y"), with the names
+    of each role separated by one space; the box printed before a byline ("□ 本报记者 X") goes."""
+    text = re.sub(f"^{_BYLINE_MARK}", "", text.strip())
     credit = _CREDIT_TAIL.search(text)
-    if credit:
-        return f"{prefix}{join_names(text[: credit.start()])} {credit.group(1)}"
-    return prefix + join_names(text)
+    # [names before any role, role, spaces after it, its names, role, spaces, names, ...]
+    pieces = _BYLINE_ROLES.split(text[: credit.start()] if credit else text)
+    byline = join_names(pieces[0])
+    for role, spaces, names in zip(pieces[1::3], pieces[2::3], pieces[3::3], strict=True):
+        byline += (" " if byline else "") + role + (" " if spaces else "") + join_names(names)
+    return f"{byline} {credit.group(1)}" if credit else byline
 
 
 def normalize_paragraph(text: str) -> str:
@@ -147,7 +147,7 @@ _CLOSERS = "”’）)》」』】"
 _SENTENCE_END = "。！？!?…."
 _TRAILING_PAREN = re.compile(r"[(（][^()（）]{1,12}[)）]$")
 BYLINE_LINE = re.compile(
-    rf"^(?:(?:通讯员|记者|本报记者)[ \u3000]*{_NAME_LIST}(?:[ \u3000]*摄影?报道)?"
+    rf"^(?:(?:{_BYLINE_MARK})?(?:(?:通讯员|记者|本报记者)[ \u3000]*{_NAME_LIST}[ \u3000]*)+(?:摄影?报道)?"
     rf"|{_NAME_LIST}[ \u3000]*摄影?报道|[(（][ \u3000]*{_NAME_LIST}[ \u3000]*[)）])$"
 )
 

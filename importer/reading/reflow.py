@@ -24,7 +24,7 @@ from .normalize import (
     remove_inner_spaces,
 )
 
-_ALONE = re.compile(r"^(?:——|‖|[(（](?:续|接)\S{1,3}版[)）]$)")
+_ALONE = re.compile(r"^(?:——|‖|[(（](?:续|接|下转|转)\S{1,3}版[)）]$)")
 _PAIRS = {"《": "》", "“": "”", "（": "）", "(": ")", "「": "」"}
 _OPENING_QUOTES = ("“", "「")
 NO_LINE_START = "，。、；：？！”）》」,.;:?!)"  # closing punctuation: set at a line's end, never its start
