@@ -128,8 +128,13 @@ def article_committees(
     paragraphs: list[str],
     dateline: str | None,
     directory: Directory,
+    from_page: str | None = None,
 ) -> ArticleCommittees:
-    """The primary committee and every committee that is a subject of the article, primary first."""
+    """The primary committee and every committee that is a subject of the article, primary first.
+
+    `from_page` is the committee the page's other stories give an article naming none outright
+    (the holder of a meeting an earlier story reported): preferred to a guess from the body.
+    """
     lead = paragraphs[0] if paragraphs else ""
     body = "\n".join(paragraphs)
     from_dateline = dateline_committee(dateline, body, directory)
@@ -137,7 +142,8 @@ def article_committees(
         _first_code([headline or "", subtitle or "", lead_sentence(lead)], directory, from_dateline)
         or from_dateline
     )
-    inferred = False
+    inferred = primary is None and from_page is not None
+    primary = primary or from_page
     if primary is None:
         primary = _inferred_from_body(headline, subtitle, lead, body, directory)
         inferred = primary is not None

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from importer.parsing.committees import LEADING_DATELINE, article_committees
+from collections.abc import Sequence
+
+from importer.parsing.committees import LEADING_DATELINE, article_committees, lead_sentence
 from importer.parsing.dates import event_date
 from importer.parsing.directory import Directory
-from importer.parsing.drafts import ArticleDraft, Segment, YearGuess
-from importer.parsing.meetings import reported_meetings
+from importer.parsing.drafts import ArticleDraft, MeetingDraft, Segment, YearGuess
+from importer.parsing.meetings import meeting_reported_before, reported_meetings
 from importer.parsing.persons import find_persons
 
 
@@ -17,8 +19,12 @@ def extract_article(
     directory: Directory,
     source_text: str,
     issue_month: int | None = None,
+    reported_earlier: Sequence[MeetingDraft] = (),
 ) -> ArticleDraft:
-    """Combine the extractors; every doubt becomes a short review reason for the editors."""
+    """Combine the extractors; every doubt becomes a short review reason for the editors.
+
+    `reported_earlier` are the meetings the stories printed before this one on the page report.
+    """
     paragraphs = paragraphs_without_dateline(segment.paragraphs)
     lead = paragraphs[0] if paragraphs else ""
     committees = article_committees(
@@ -29,6 +35,21 @@ def extract_article(
     # A feature's meetings, and a continuation's, are told in its body, not in a lead.
     body = paragraphs[1:] if segment.kind == "feature" or segment.continuation else []
     meetings = reported_meetings(segment.headline, lead, directory, committees.primary, day, body)
+    titles = [segment.headline or "", segment.subtitle or "", lead_sentence(lead)]
+    shared = (
+        None if meetings else meeting_reported_before(titles, reported_earlier, directory, committees.primary)
+    )
+    if shared:
+        meetings = [shared]
+        if committees.primary is None:
+            committees = article_committees(
+                segment.headline,
+                segment.subtitle,
+                paragraphs,
+                segment.dateline,
+                directory,
+                shared.region_code,
+            )
     found = find_persons("\n".join(paragraphs), directory, committees.primary)
     reasons = list(segment.review_reasons)
     if committees.primary is None:

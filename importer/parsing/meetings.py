@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Sequence
 from datetime import date
 
 from importer.parsing.committees import Mention, find_mentions, lead_sentence
@@ -84,6 +85,47 @@ def reported_meetings(
         for meeting in _meetings_in(paragraph, directory, primary, event_date, named_holder=True):
             _merge(meetings, meeting)
     return meetings
+
+
+def meeting_reported_before(
+    texts: Sequence[str], reported: Sequence[MeetingDraft], directory: Directory, primary: str | None
+) -> MeetingDraft | None:
+    """The numbered meeting an earlier story on the page reported that one of `texts` names after
+    its committee ("——市政协十五届第9次常委会议大会发言摘编"), nearest story first, or None.
+
+    A digest of a meeting's speeches, or a sidebar to its report, names the meeting without saying
+    it was held, often by the relative form alone ("市政协"): the same committee, type, session and
+    sequence make it the meeting the earlier story reported. A relative form means the article's
+    own committee, or with none known the one the earlier meeting was held by.
+    """
+    for meeting in reversed(reported):
+        if meeting.session is None or meeting.sequence is None:
+            continue
+        for text in texts:
+            named = _numbered_meetings_named(text, directory, primary or meeting.region_code)
+            if any(_same_meeting(other, meeting) for other in named):
+                return meeting
+    return None
+
+
+def _numbered_meetings_named(text: str, directory: Directory, context_code: str) -> list[MeetingDraft]:
+    """Meetings printed right after a committee's name, held or only named."""
+    drafts = []
+    for mention in find_mentions(text, directory, context_code):
+        clause = _CLAUSE.match(text, mention.end).group()
+        word = _MEETING_WORD.search(clause)
+        if mention.code and word:
+            drafts += _drafts(clause[: word.end()], False, mention.code, None)
+    return drafts
+
+
+def _same_meeting(one: MeetingDraft, other: MeetingDraft) -> bool:
+    return (one.region_code, one.meeting_type, one.session, one.sequence) == (
+        other.region_code,
+        other.meeting_type,
+        other.session,
+        other.sequence,
+    )
 
 
 def _merge(meetings: list[MeetingDraft], meeting: MeetingDraft) -> None:

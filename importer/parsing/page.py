@@ -15,7 +15,7 @@ from pathlib import Path
 
 from importer.parsing.dates import event_month, infer_year
 from importer.parsing.directory import Directory
-from importer.parsing.drafts import PageDraft, Segment
+from importer.parsing.drafts import ArticleDraft, PageDraft, Segment
 from importer.parsing.extract import extract_article, paragraphs_without_dateline
 from importer.parsing.segment import segment_page
 from importer.reading import read_page
@@ -31,17 +31,13 @@ def parse_page(
     segments = segment_page(page)
     year = infer_year(page.text, year_override)
     issue_month = _issue_month(segments)
-    articles = [
-        extract_article(
-            segment,
-            position,
-            year,
-            directory,
-            page.source_text(segment.line_ranges),
-            issue_month,
+    articles: list[ArticleDraft] = []
+    for position, segment in enumerate(segments, start=1):
+        reported = [meeting for article in articles for meeting in article.meetings]
+        source_text = page.source_text(segment.line_ranges)
+        articles.append(
+            extract_article(segment, position, year, directory, source_text, issue_month, reported)
         )
-        for position, segment in enumerate(segments, start=1)
-    ]
     return PageDraft(filename=filename, layout=page.layout, year=year, articles=articles)
 
 
