@@ -47,9 +47,11 @@ def is_feature_subtitle(subtitle: str | None) -> bool:
 def is_continuation(article: dict) -> bool:
     """A story with neither dateline nor byline is the rest of one begun on another page.
 
-    Stories begun here open with "本报X讯" or carry a byline; photos carry their photographers.
+    Stories begun here open with "本报X讯", carry a byline or print a "——" subtitle (a digest of
+    speeches may have neither dateline nor byline); photos carry their photographers.
     """
-    return article["kind"] != "photo" and not article["dateline"] and not article["correspondents"]
+    begun_here = article["dateline"] or article["correspondents"] or is_feature_subtitle(article["subtitle"])
+    return article["kind"] != "photo" and not begun_here
 
 
 def continuation_marker(article: dict) -> str:
@@ -112,7 +114,15 @@ def _paragraph_titles(article: dict, rng: random.Random) -> list[str]:
         return [*lines, *title, subtitle, *credit]
     if subtitle:
         title = [subtitle, *title] if rng.random() < 0.5 else [*title, subtitle]
-    return lines + title
+    return lines + title + top_byline(article)
+
+
+def top_byline(article: dict) -> list[str]:
+    """A 通讯 with no "——" subtitle prints its byline under its title ("□ 本报记者 …"): nowhere else
+    would its correspondents be printed."""
+    if article["kind"] != "feature" or not article["correspondents"]:
+        return []
+    return [f"□ 通讯员 {byline(article)}"]
 
 
 def _maybe_broken(paragraph: str, rng: random.Random) -> list[str]:
