@@ -42,7 +42,11 @@ _HELD_PASSIVE = re.compile(
 # A clause runs to the next punctuation mark outside quotes ("召开了“…，…”等协商座谈会").
 _CLAUSE = re.compile(r"(?:“[^”\n]*”|[^，。,；;：:！？!?\n“])*")
 _CLAUSE_START = re.compile(r"[，。,；;：:！？!?\n]|\d日|日至\d+日")
-_MEETING_WORD = re.compile(r"会议|会(?![会议])")
+# A party group's study session is printed as a 集体学习 as often as a 会议.
+_MEETING_WORD = re.compile(r"会议|会(?![会议])|集体学习")
+# A party body printed between the committee and the verb holds the meeting and names it
+# ("县政协党组理论学习中心组举行第6次集体学习").
+_PARTY_BODY = re.compile(r"党组(?:(?:理论学习)?中心组)?|理论学习中心组")
 # Between the committee and the verb: the committee attends someone else's meeting.
 _ATTENDING = re.compile(r"参加|出席|列席|应邀")
 _SESSION = re.compile(rf"第?(?P<n>[{NUMERAL_CHARS}]+)届")
@@ -153,11 +157,11 @@ def _meetings_in(
 ) -> list[MeetingDraft]:
     mentions = find_mentions(text, directory, primary)
     meetings = []
-    for phrase_start, phrase_end, opening, holder in _phrases(text, mentions):
+    for phrase_start, phrase_end, opening, holder, body in _phrases(text, mentions):
         if named_holder and not holder:
             continue
         prefix = next((m for m in mentions if m.start == phrase_start), None)
-        phrase = text[prefix.end if prefix else phrase_start : phrase_end]
+        phrase = body + text[prefix.end if prefix else phrase_start : phrase_end]
         # A session keeps the committee's formal name in its title; "市政协党组…会议" is "党组…会议".
         title_prefix = prefix.text if prefix and prefix.formal else ""
         region = holder or (prefix.code if prefix else None) or primary
@@ -167,13 +171,15 @@ def _meetings_in(
 
 
 def _phrases(text: str, mentions: list[Mention]):
-    """(start, end, opening, holder code) of each meeting phrase a reporting verb governs."""
+    """(start, end, opening, holder code, holding body) of each meeting phrase a reporting verb
+    governs; the holding body (`_holding_body`) is part of the meeting's name, printed before it."""
     for verb in _HELD_BY_SUBJECT.finditer(text):
         clause = _CLAUSE.match(text, verb.end()).group()
         words = list(_MEETING_WORD.finditer(clause))
         holder = _holder(text, verb.start(), mentions)
         if words and (holder is not False):
-            yield verb.end(), verb.end() + words[-1].end(), False, holder or None
+            body = _holding_body(text, verb.start(), mentions)
+            yield verb.end(), verb.end() + words[-1].end(), False, holder or None, body
     for passive in _HELD_PASSIVE.finditer(text):
         start = _clause_start(text, passive.start())
         phrase_mentions = [m for m in mentions if start <= m.start < passive.start()]
@@ -185,11 +191,12 @@ def _phrases(text: str, mentions: list[Mention]):
                 end,
                 passive.group("verb") in _OPENING_VERBS,
                 phrase_mentions[0].code,
+                "",
             )
     for activity in _CONSULTATION_ACTIVITY.finditer(text):
         holder = _holder(text, activity.start(), mentions)
         if holder:
-            yield activity.start("phrase"), activity.end("phrase"), False, holder
+            yield activity.start("phrase"), activity.end("phrase"), False, holder, ""
 
 
 def _holder(text: str, verb_start: int, mentions: list[Mention]) -> str | bool | None:
@@ -205,6 +212,15 @@ def _holder(text: str, verb_start: int, mentions: list[Mention]) -> str | bool |
     if _ATTENDING.search(text, before[-1].end, verb_start):
         return False
     return before[-1].code
+
+
+def _holding_body(text: str, verb_start: int, mentions: list[Mention]) -> str:
+    """The party body whose name is all that stands between the committee and the verb: the
+    committee's party group or study group holds the meeting ("县政协党组理论学习中心组举行…");
+    "" when anything else stands there ("县政协党组书记、主席X主持召开…")."""
+    named = [mention for mention in mentions if mention.end <= verb_start]
+    between = text[named[-1].end : verb_start] if named else ""
+    return between if _PARTY_BODY.fullmatch(between) else ""
 
 
 def _clause_start(text: str, position: int) -> int:

@@ -217,3 +217,29 @@ class ReportedMeetingTests(SimpleTestCase):
             None, "6月9日,通渭县政协召开推进会议。", DIRECTORY, "621121", date(2023, 6, 9)
         )
         self.assertEqual(meeting.date, date(2023, 6, 9))
+
+    def test_a_party_bodys_collective_study_is_party_study(self):
+        """The party group (or its study group) named between the committee and the verb holds the
+        session and names it; "第3次" numbers it in Arabic."""
+        cases = [
+            (
+                "3月14日,永登县政协党组理论学习中心组举行第3次集体学习,专题研讨。",
+                ("620121", "party_study", None, 3, False, "党组理论学习中心组第3次集体学习"),
+            ),
+            (
+                "5月8日,山丹县政协党组中心组举行集体学习。",
+                ("620725", "party_study", None, None, False, "党组中心组集体学习"),
+            ),
+            ("5月9日,山丹县政协党组召开会议。", ("620725", "party_study", None, None, False, "党组会议")),
+        ]
+        for lead, expected in cases:
+            with self.subTest(lead=lead):
+                self.assertEqual(summary(None, lead, expected[0]), [expected])
+
+    def test_a_collective_study_of_anyone_else_is_no_meeting(self):
+        for lead in (
+            "3月14日,永登县政协机关举行集体学习。",
+            "3月14日,永登县政协党组书记、主席王林主持召开集体学习。",
+        ):
+            with self.subTest(lead=lead):
+                self.assertEqual(summary(None, lead, "620121"), [])
