@@ -157,6 +157,8 @@ def _column_body(article: dict, rng: random.Random) -> list[str]:
         return _wrap(f"{caption} {photo_credit(article)}", 28, rng)
     width = rng.randint(14, 18)
     lines = [continuation_marker(article).translate(FULL_WIDTH)] if is_continuation(article) else []
+    if not is_feature_subtitle(article["subtitle"]):
+        lines += top_byline(article)  # over the body; a "——" subtitle's byline follows it
     for index, paragraph in enumerate(article["body"].split("\n")):
         if _is_section_head(paragraph):
             lines.append(paragraph.translate(FULL_WIDTH))

@@ -369,6 +369,13 @@ def _is_lone_line(run: list[Item]) -> bool:
     return run[0].title_class != titles.KICKER and not titles.is_full_headline(run[0].text)
 
 
+def _is_top_byline(run: list[Item]) -> bool:
+    """Column layout: a run ending on a byline not printed after a "——" subtitle ends on the byline
+    heading the next body ("□ 本报记者 …" over a 通讯): a feature's byline under its subtitle follows
+    its body, and the titles before the byline are earlier bodies' (a photo's title)."""
+    return bool(run) and run[-1].kind == BYLINE and (len(run) == 1 or run[-2].kind != SUBTITLE)
+
+
 def _opens_article(item: Item) -> bool:
     return item.caption or bool(titles.opens_with_date(item.text) or titles.opening_committee(item.text))
 
@@ -472,7 +479,12 @@ class PageCutter:
 
     def _titles_after(self, draft: Draft, run: list[Item]) -> None:
         """Column layout: the titles before a continuation mark belong to bodies already printed;
-        the lines after it open the continued body (its section heads)."""
+        the lines after it open the continued body (its section heads). A byline right before the
+        body is the body's own (`_is_top_byline`)."""
+        if _is_top_byline(run):
+            _take_top_byline(draft, run[-1:])
+            draft.cover(run[-1].line, run[-1].end_line)
+            run = run[:-1]
         marker = next((index for index, head in enumerate(run) if head.kind == MARKER), None)
         if marker is not None:
             draft.continuation = True
@@ -543,8 +555,8 @@ def apply_titles_in_place(draft: Draft, run: list[Item]) -> None:
 
 
 def _take_top_byline(draft: Draft, run: list[Item]) -> None:
-    """Paragraph layout: a byline printed under a title with no "——" subtitle ("□ 本报记者 …") heads
-    a 通讯, a long story whose unnumbered section heads stay in its body."""
+    """A byline printed under a title with no "——" subtitle ("□ 本报记者 …"; column layout: right
+    before the body) heads a 通讯, a long story whose unnumbered section heads stay in its body."""
     names = [name for item in run if item.kind == BYLINE for name in feature_byline(item.text)]
     draft.correspondents += names
     draft.feature = draft.feature or bool(names)
