@@ -1,8 +1,9 @@
 """Full-text search: segmentation shared with the index, ranking, highlighting, hostile queries."""
 
 import datetime
-from unittest import mock
+from unittest import mock, skipUnless
 
+from django.db import connection
 from django.http import QueryDict
 from django.test import SimpleTestCase, TestCase
 from hypothesis import given
@@ -177,6 +178,31 @@ class SearchTests(TestCase):
         self.assertEqual(pages(), expected)
         self.assertEqual(pages(Article.objects.select_related("committee")), expected)
 
+    def test_an_article_unpublished_after_the_listing_is_left_out_of_the_ranked_page(self):
+        pages = ranked_matches("乡村振兴")
+        self.assertEqual([row.headline for row in pages[0:20]], [self.rural.headline])
+        # The draft's id among the listed ones, as if it was withdrawn between the two reads.
+        stale = search.RankedMatches("乡村振兴", Article.objects.published(), [self.draft.pk, self.rural.pk])
+        self.assertEqual([row.headline for row in stale[0:20]], [self.rural.headline])
+
+    def test_search_texts_come_in_the_order_asked_without_unknown_ids(self):
+        published = Article.objects.published()
+        texts = search.search_texts(published, [self.longxi.pk, 10**9, self.rural.pk])
+        self.assertEqual(
+            texts, [(self.longxi.pk, self.longxi.search_text), (self.rural.pk, self.rural.search_text)]
+        )
+        self.assertEqual(search.search_texts(published, []), [])
+
+    @skipUnless(connection.vendor == "postgresql", "the stored search vector is PostgreSQL's")
+    def test_postgresql_keeps_the_search_vector_in_the_row(self):
+        """Stored MAIN (migration 0006): testing a row's vector reads no TOAST table."""
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT attstorage FROM pg_attribute "
+                "WHERE attrelid = 'articles_article'::regclass AND attname = 'search_vector'"
+            )
+            self.assertEqual(cursor.fetchone(), ("m",))
+
     def test_relevance_counts_whole_tokens_and_favours_short_texts(self):
         self.assertEqual(search.relevance("乡村 振兴", ["乡"]), 0)
         self.assertGreater(
@@ -234,9 +260,12 @@ class HighlightTests(TestCase):
 
 
 class RelevanceTests(SimpleTestCase):
-    @given(
-        st.lists(st.sampled_from(["乡村", "振兴", "乡", "村", "政协"]), min_size=1, max_size=30), st.data()
+    # Sub-words of one another, and "" for a doubled space, so words touch and contain each other.
+    WORDS = st.lists(
+        st.sampled_from(["乡村", "振兴", "乡", "村", "政协", "政协委员", ""]), min_size=1, max_size=30
     )
+
+    @given(WORDS, st.data())
     def test_relevance_counts_each_occurrence_of_the_whole_word(self, words, data):
         token = data.draw(st.sampled_from(["乡村", "乡", "政协"]))
         norm = (
@@ -246,3 +275,7 @@ class RelevanceTests(SimpleTestCase):
         frequency = words.count(token)
         expected = frequency * (search.BM25_K1 + 1) / (frequency + norm)
         self.assertAlmostEqual(search.relevance(" ".join(words), [token]), expected)
+
+    @given(WORDS, st.sampled_from(["乡村", "乡", "村", "政协", "政协委员", "委员"]))
+    def test_word_count_is_the_count_among_the_space_separated_words(self, words, word):
+        self.assertEqual(search.word_count(" ".join(words), word), words.count(word))
