@@ -42,6 +42,7 @@ CLOSE_SECOND = 0.1  # ... and so is one whose second-best body scored within thi
 MIN_SCORE = 0.05  # below this a title is not paired at all
 HEADLINE_PREFERENCE = 0.3  # a unit naming its committee goes to the headline slot
 DECK_PREFERENCE = 0.02  # a two-phrase line goes to the deck slot when the headline is taken
+EVENT_PREFERENCE = 0.02  # of two lines naming no committee, the one telling an event is the headline
 HEADLINE_SLOT = 0.1  # a body without a headline needs one more than a titled body needs a deck
 FEATURE_SLOGAN = 0.2  # a slogan goes to a feature with no title before it goes to a body as its deck
 PAIRING_WINDOW = 12  # bodies before a title that may own it
@@ -886,7 +887,7 @@ def _slot_score(unit: TitleUnit, role: str, score: float) -> float:
     deck_line = unit.role == titles.DECK
     if role == titles.DECK:
         return 0.0 if strong else score + (DECK_PREFERENCE if deck_line else 0.0)
-    preference = HEADLINE_PREFERENCE if strong else 0.0
+    preference = HEADLINE_PREFERENCE if strong else EVENT_PREFERENCE if titles.tells_event(unit.text) else 0.0
     return score + HEADLINE_SLOT + preference - (DECK_PREFERENCE if deck_line else 0.0)
 
 

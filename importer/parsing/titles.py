@@ -28,6 +28,9 @@ _GRAMMAR = re.compile(r"[这那是在的了与对为把被从向将也都就]") 
 _COUNTERS = "两各全本该我每其诸几多市县区州"  # "两市政协", "各县政协", "市县政协": how many, not which
 _BARE_REFERENCE = re.compile(r"^[县市州区]政协")
 _NAME_SUFFIX = re.compile(r"(?:[\u4e00-\u9fff]族)*(?:自治)?[省市县区州旗]?$")
+_LEVEL_SUFFIX = re.compile(r"[省市县区州旗]+$")
+_ALL_OF = "全各"  # "全省各级政协", "各级政协": every committee, no place begins so
+_SHORT_PLACE_MAX = 4  # characters: a place printed without its level ("积石山政协")
 _EVENT = re.compile(
     r"召开|开展|举行|举办|调研|视察|考察|督查|检查|走访|慰问|观摩|会议|开幕|闭幕|座谈|上线|启动"
 )
@@ -54,7 +57,21 @@ def committee_name(title: str) -> str | None:
         return None
     name = match.group("name")
     # "举办政协委员……" opens on what is done, not on who does it: no place name holds a verb.
-    return None if _GRAMMAR.search(name) or _EVENT.search(name) else name
+    if _GRAMMAR.search(name) or _EVENT.search(name) or not _is_place_like(name):
+        return None
+    return name
+
+
+def _is_place_like(name: str) -> bool:
+    """Whether the words before "政协" in a title can be a place: not a count of committees
+    ("全省政协系统…", "两市政协"), and, without a level suffix, no longer than a short place
+    name ("陇西", "张家川"), where "讲好新时代政协故事" runs on."""
+    if name[0] in _ALL_OF:
+        return False
+    stem = _LEVEL_SUFFIX.sub("", name)
+    if stem == name:
+        return len(name) <= _SHORT_PLACE_MAX
+    return len(stem) > 1 or (len(stem) == 1 and stem not in _COUNTERS)
 
 
 def opens_with_date(paragraph: str) -> bool:
@@ -71,6 +88,11 @@ def is_full_headline(title: str) -> bool:
     """A headline that says who did what ("庆阳市政协…上线运行", "临洮县政协：…"), never a
     sentence's first line that happens to open with a committee ("酒泉市政协也积极")."""
     return bool(committee_name(title)) and bool(_EVENT.search(title) or _COLON_TITLE.match(title))
+
+
+def tells_event(title: str) -> bool:
+    """Whether a title says what was done ("…工作会议召开"): a headline, where a slogan is a deck."""
+    return bool(_EVENT.search(title))
 
 
 def is_section_head(title: str, title_class: str) -> bool:
