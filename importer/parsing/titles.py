@@ -26,6 +26,7 @@ _OPENING_COMMITTEE = re.compile(
 )
 _GRAMMAR = re.compile(r"[这那是在的了与对为把被从向将也都就]")  # never inside a place name
 _COUNTERS = "两各全本该我每其诸几多市县区州"  # "两市政协", "各县政协", "市县政协": how many, not which
+_TIME_ENDS = "年月日时期后前来天"  # "今年区政协…", "会后县政协…": when, and the committee only by level
 _BARE_REFERENCE = re.compile(r"^[县市州区]政协")
 _NAME_SUFFIX = re.compile(r"(?:[\u4e00-\u9fff]族)*(?:自治)?[省市县区州旗]?$")
 _LEVEL_SUFFIX = re.compile(r"[省市县区州旗]+$")
@@ -107,14 +108,21 @@ def opening_committee(paragraph: str) -> str | None:
     """The committee a paragraph opens with, as subject of its first clause ("今年以来，定西市政协…",
     "2月27日，政协甘肃省第十三届委员会…").
 
-    Words before it that are not a place ("这是在安定区政协…", "希望两市政协…") mean the sentence
-    speaks of a committee without opening on it.
+    Words before it that are not a place ("这是在安定区政协…", "希望两市政协…", "今年区政协…")
+    mean the sentence speaks of a committee without opening on it.
     """
     match = _OPENING_COMMITTEE.match(paragraph)
     name = match and (match.group("name") or match.group("formal"))
-    if not name or _GRAMMAR.search(name) or name[-2] in _COUNTERS:
+    if not name or _GRAMMAR.search(name):
         return None
-    return name
+    # "瓜州县": a level character inside a place is part of it; "市县", "两市" are no place.
+    stem = _LEVEL_SUFFIX.sub("", name)
+    return name if stem and not _names_no_place(stem[-1]) else None
+
+
+def _names_no_place(before_level: str) -> bool:
+    """Whether the character before a level ("县政协") shows the committee is named by level only."""
+    return before_level in _COUNTERS or before_level in _TIME_ENDS or bool(_GRAMMAR.match(before_level))
 
 
 def mentions_committee(name: str, text: str) -> bool:
@@ -187,7 +195,7 @@ def unnamed_levels(text: str) -> frozenset[str]:
     levels = set()
     for match in _LEVEL_COMMITTEE.finditer(text):
         before = match.group("before")
-        if "\u4e00" <= before <= "\u9fff" and before not in _COUNTERS and not _GRAMMAR.match(before):
+        if "\u4e00" <= before <= "\u9fff" and not _names_no_place(before):
             return frozenset()
         levels.add(match.group("level"))
     return frozenset(levels)

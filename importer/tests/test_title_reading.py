@@ -77,3 +77,44 @@ class EventHeadlineTests(SimpleTestCase):
                 ("金塔县政协召开主席会议", None),
             ],
         )
+
+
+class OpeningCommitteeTests(SimpleTestCase):
+    def test_a_place_holding_a_level_character_is_named(self):
+        self.assertEqual(titles.opening_committee("5月30日，瓜州县政协组织委员走进乡镇。"), "瓜州县")
+        self.assertEqual(titles.opening_committee("6月2日，秦州区政协召开主席会议。"), "秦州区")
+
+    def test_a_time_word_before_a_level_names_no_committee(self):
+        for paragraph in [
+            "会议确定，今年县政协将围绕三个议题开展协商。",
+            "去年市政协共收到提案300件。",
+            "会后，县政协主席带队察看了现场。",
+        ]:
+            with self.subTest(paragraph=paragraph):
+                self.assertIsNone(titles.opening_committee(paragraph))
+                self.assertEqual(titles.unnamed_levels(paragraph), {paragraph[paragraph.index("政协") - 1]})
+
+
+# A paragraph page: a story's later paragraph speaks of "今年县政协", its own committee by level.
+TIME_WORD_PARAGRAPH_PAGE = """\
+金塔县政协召开主席会议
+
+本报金塔讯(通讯员 李 文)1月10日,金塔县政协召开主席会议,传达学习县委经济工作会议精神,研究确定年度重点协商议题、调研视察课题和民主监督事项。
+
+会议确定,今年县政协将围绕城区供热管网改造、农村饮水安全巩固提升2项议题开展重点协商,同时安排调研视察课题6个。
+
+会议要求,各专委会要提前谋划、精心组织,做到每项协商议题都有调研支撑、有成果转化、有跟踪问效。
+
+民乐县政协召开常委会会议
+
+本报民乐讯(通讯员王 涛)1月11日,民乐县政协召开十届三次常委会会议,听取县政府关于全县经济社会发展情况的通报。
+"""
+
+
+class TimeWordLevelTests(SimpleTestCase):
+    def test_a_paragraph_on_this_years_committee_stays_in_its_story(self):
+        segments = segment_page(read_page("page.txt", TIME_WORD_PARAGRAPH_PAGE.encode()))
+        self.assertEqual(
+            [(segment.headline, len(segment.paragraphs)) for segment in segments],
+            [("金塔县政协召开主席会议", 3), ("民乐县政协召开常委会会议", 1)],
+        )
