@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
+from functools import partial
 
 from importer.parsing.committees import Mention, find_mentions, lead_sentence
 from importer.parsing.directory import Directory
@@ -47,6 +48,8 @@ _MEETING_WORD = re.compile(r"会议|会(?![会议])|集体学习")
 # A party body printed between the committee and the verb holds the meeting and names it
 # ("县政协党组理论学习中心组举行第6次集体学习").
 _PARTY_BODY = re.compile(r"党组(?:(?:理论学习)?中心组)?|理论学习中心组")
+# "全省政协系统…工作会议在兰州召开": the meeting of every committee of a level is its committee's.
+_SYSTEM_SUBJECT = re.compile(r"全(?P<level>[省市州县区])政协系统")
 # Between the committee and the verb: the committee attends someone else's meeting.
 _ATTENDING = re.compile(r"参加|出席|列席|应邀")
 _SESSION = re.compile(rf"第?(?P<n>[{NUMERAL_CHARS}]+)届")
@@ -157,7 +160,8 @@ def _meetings_in(
 ) -> list[MeetingDraft]:
     mentions = find_mentions(text, directory, primary)
     meetings = []
-    for phrase_start, phrase_end, opening, holder, body in _phrases(text, mentions):
+    system_holder = partial(directory.resolve_relative, context_code=primary)
+    for phrase_start, phrase_end, opening, holder, body in _phrases(text, mentions, system_holder):
         if named_holder and not holder:
             continue
         prefix = next((m for m in mentions if m.start == phrase_start), None)
@@ -170,9 +174,13 @@ def _meetings_in(
     return meetings
 
 
-def _phrases(text: str, mentions: list[Mention]):
+def _phrases(text: str, mentions: list[Mention], system_holder: Callable[[str], str | None]):
     """(start, end, opening, holder code, holding body) of each meeting phrase a reporting verb
-    governs; the holding body (`_holding_body`) is part of the meeting's name, printed before it."""
+    governs; the holding body (`_holding_body`) is part of the meeting's name, printed before it.
+
+    A passive "…会议在…召开" counts only when a committee is its subject: one named, or every
+    committee of a level ("全省政协系统"), whose meeting `system_holder` gives to that level's.
+    """
     for verb in _HELD_BY_SUBJECT.finditer(text):
         clause = _CLAUSE.match(text, verb.end()).group()
         words = list(_MEETING_WORD.finditer(clause))
@@ -183,16 +191,15 @@ def _phrases(text: str, mentions: list[Mention]):
     for passive in _HELD_PASSIVE.finditer(text):
         start = _clause_start(text, passive.start())
         phrase_mentions = [m for m in mentions if start <= m.start < passive.start()]
-        if phrase_mentions:
+        system = _SYSTEM_SUBJECT.match(text, start)
+        if phrase_mentions or system:
             end = passive.start() + len(passive.group()) - len(passive.group("verb"))
             end = start + _last_meeting_word_end(text[start:end])
-            yield (
-                phrase_mentions[0].start,
-                end,
-                passive.group("verb") in _OPENING_VERBS,
-                phrase_mentions[0].code,
-                "",
-            )
+            opening = passive.group("verb") in _OPENING_VERBS
+            if phrase_mentions:
+                yield phrase_mentions[0].start, end, opening, phrase_mentions[0].code, ""
+            else:
+                yield start, end, opening, system_holder(system.group("level")), ""
     for activity in _CONSULTATION_ACTIVITY.finditer(text):
         holder = _holder(text, activity.start(), mentions)
         if holder:

@@ -188,6 +188,22 @@ class ReportedMeetingTests(SimpleTestCase):
             [("621100", "work", None, None, False, "“地方政协工作高质量发展”课题研究推进会议")],
         )
 
+    def test_a_level_wide_system_meeting_is_held_by_that_levels_committee(self):
+        lead = "5月6日,全市政协系统理论研究工作会议在酒泉召开。"
+        self.assertEqual(
+            summary("全市政协系统理论研究工作会议召开", lead, "620924"),
+            [("620900", "work", None, None, False, "全市政协系统理论研究工作会议")],
+        )
+        lead = "5月6日,全省政协系统调研工作推进会在兰州召开。"
+        self.assertEqual(
+            summary(None, lead, None), [("620000", "work", None, None, False, "全省政协系统调研工作推进会")]
+        )
+
+    def test_a_passive_meeting_with_no_committee_as_subject_is_not_reported(self):
+        for lead in ["5月6日,全市经济工作会议在酒泉召开。", "5月6日,全国政协系统工作会议在北京召开。"]:
+            with self.subTest(lead=lead):
+                self.assertEqual(summary(None, lead, "620900"), [])
+
     def test_feature_body_meetings_need_a_named_holder(self):
         body = [
             "县政协主席向钧立即主持召开县政协机关结对帮扶行动动员部署会议,传达学习有关会议精神。",
