@@ -178,11 +178,11 @@ def _items_of(block: Block) -> list[Item]:
 
 
 def page_items(page: ReadPage) -> list[Item]:
-    items = []
+    items: list[Item] = []
     for block in page.blocks:
         for item in _items_of(block):
             item.column_width = block.column_width
-            items.append(item)
+            items.append(_joined(items.pop(), item) if items and _wraps_onto(items[-1], item) else item)
     for item, following in pairwise(items):
         item.caption = item.kind == BODY and following.kind == CREDIT
     for index, item in enumerate(items[1:], start=1):
@@ -191,6 +191,22 @@ def page_items(page: ReadPage) -> list[Item]:
         ):
             item.kind, item.title_class = TITLE, titles.classify(item.text)
     return items
+
+
+def _wraps_onto(item: Item, following: Item) -> bool:
+    """A title printed over two lines: the first stops where a title cannot end."""
+    return (
+        item.kind == following.kind == TITLE
+        and not item.text.startswith("‖")
+        and titles.continues_on(item.text, following.text)
+        and is_title_like(item.text + following.text)
+    )
+
+
+def _joined(item: Item, following: Item) -> Item:
+    joined = _title_item(item.text + following.text, item.line, following.end_line)
+    joined.column_width = item.column_width
+    return joined
 
 
 def _is_dash_section_head(before: Item, item: Item, following: list[Item]) -> bool:

@@ -9,6 +9,8 @@ import math
 import re
 from dataclasses import dataclass
 
+from .numerals import NUMERAL_CHARS
+
 KICKER = "kicker"
 HEADLINE = "headline"
 DECK = "deck"
@@ -35,6 +37,9 @@ _SHORT_PLACE_MAX = 4  # characters: a place printed without its level ("积石�
 _EVENT = re.compile(
     r"召开|开展|举行|举办|调研|视察|考察|督查|检查|走访|慰问|观摩|会议|开幕|闭幕|座谈|上线|启动"
 )
+_JOINING_END = re.compile(r"[暨和与及的、“‘《〈（(]$")
+_NUMERAL_END = re.compile(rf"[{NUMERAL_CHARS}]$")
+_NUMERAL_START = re.compile(rf"[{NUMERAL_CHARS}届次周]")
 _COLON_TITLE = re.compile(r"^[\u4e00-\u9fff]{2,12}[：:]")
 _QUOTED = re.compile(r"^[“\"「《].*[”\"」》]$")
 _LABEL_MAX = 5  # characters: a label like "调研视察"; no headline is that short
@@ -94,6 +99,14 @@ def is_full_headline(title: str) -> bool:
 def tells_event(title: str) -> bool:
     """Whether a title says what was done ("…工作会议召开"): a headline, where a slogan is a deck."""
     return bool(_EVENT.search(title))
+
+
+def continues_on(line: str, next_line: str) -> bool:
+    """Whether a title line wraps onto the next: it stops on a joining word ("…党组会议暨"), an
+    open quote or bracket, or inside a numeral ("…召开十" / "一届四次…")."""
+    return bool(_JOINING_END.search(line)) or bool(
+        _NUMERAL_END.search(line) and _NUMERAL_START.match(next_line)
+    )
 
 
 def is_section_head(title: str, title_class: str) -> bool:

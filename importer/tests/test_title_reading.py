@@ -118,3 +118,47 @@ class TimeWordLevelTests(SimpleTestCase):
             [(segment.headline, len(segment.paragraphs)) for segment in segments],
             [("金塔县政协召开主席会议", 3), ("民乐县政协召开常委会会议", 1)],
         )
+
+
+# A column page: the first story's headline wraps after "暨", the second's inside a numeral.
+WRAPPED_HEADLINES_COLUMN_PAGE = """\
+ 本报民乐讯（通讯员王 涛）3月2日，
+
+民乐县政协召开党组会议暨十届七次主
+
+席会议，研究部署年度重点工作。
+
+ 本报永昌讯（通讯员赵 丽）3月3日，
+
+永昌县政协召开十届五次常委会会议，
+
+审议通过了年度协商计划。
+
+民乐县政协召开党组会议暨
+
+十届七次主席会议
+
+永昌县政协召开十
+
+届五次常委会会议
+"""
+
+
+class WrappedHeadlineTests(SimpleTestCase):
+    def test_a_headline_stopping_on_a_joining_word_or_inside_a_numeral_goes_on(self):
+        self.assertEqual(
+            headlines_and_decks(WRAPPED_HEADLINES_COLUMN_PAGE),
+            [
+                ("民乐县政协召开党组会议暨十届七次主席会议", None),
+                ("永昌县政协召开十届五次常委会会议", None),
+            ],
+        )
+
+    def test_a_title_ending_where_a_title_can_end_does_not_go_on(self):
+        for line, next_line in [
+            ("永昌县政协召开十届五次常委会会议", "十届七次主席会议"),
+            ("瓜州县政协交办126件提案", "2项议题"),
+            ("凝聚共识 共谋发展", "和衷共济"),
+        ]:
+            with self.subTest(line=line):
+                self.assertFalse(titles.continues_on(line, next_line))
