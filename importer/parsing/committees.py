@@ -43,9 +43,12 @@ class Mention:
         return self.text.startswith(("中国人民政治协商会议", "政协"))
 
 
-def find_mentions(text: str, directory: Directory, context_code: str | None = None) -> list[Mention]:
-    """Committee mentions in printed order; relative ones resolved against `context_code`."""
-    return [_mention(match, directory, context_code) for match in _matches(text, directory)]
+def find_mentions(
+    text: str, directory: Directory, context_code: str | None = None, local_code: str | None = None
+) -> list[Mention]:
+    """Committee mentions in printed order; relative ones resolved against `context_code`, or
+    against `local_code` when they name a level below it ("县政协" in a story led by "省政协")."""
+    return [_mention(match, directory, context_code, local_code) for match in _matches(text, directory)]
 
 
 @lru_cache(maxsize=256)
@@ -54,10 +57,14 @@ def _matches(text: str, directory: Directory) -> tuple[re.Match[str], ...]:
     return tuple(directory.mention_re.finditer(text))
 
 
-def _mention(match: re.Match[str], directory: Directory, context_code: str | None) -> Mention:
+def _mention(
+    match: re.Match[str], directory: Directory, context_code: str | None, local_code: str | None = None
+) -> Mention:
     relative = match.group("relative")
     if relative:
         code = directory.resolve_relative(relative, context_code)
+        if code is None and local_code:
+            code = directory.resolve_relative(relative, local_code)
     else:
         code = _resolve_place(match.group("formal") or match.group("named"), directory, context_code)
     return Mention(match.start(), match.end(), match.group(), code, relative is not None)
@@ -120,6 +127,7 @@ class ArticleCommittees:
     primary: str | None
     regions: list[str]
     inferred_from_body: bool
+    local: str | None = None  # where the story happens, below the primary: its dateline's committee
 
 
 def article_committees(
@@ -147,11 +155,20 @@ def article_committees(
     if primary is None:
         primary = _inferred_from_body(headline, subtitle, lead, body, directory)
         inferred = primary is not None
+    local = from_dateline if from_dateline and _is_below(from_dateline, primary, directory) else None
     regions = [primary] if primary else []
-    for code in _subjects(headline, subtitle, paragraphs, directory, primary):
+    for code in _subjects(headline, subtitle, paragraphs, directory, primary, local):
         if code not in regions:
             regions.append(code)
-    return ArticleCommittees(primary, regions, inferred)
+    return ArticleCommittees(primary, regions, inferred, local)
+
+
+def _is_below(code: str, primary: str | None, directory: Directory) -> bool:
+    """Whether a committee is under `primary` (a county under the province leading the story)."""
+    parent = directory.parent(code)
+    while parent is not None and parent.code != primary:
+        parent = directory.parent(parent.code)
+    return primary is not None and parent is not None
 
 
 def _inferred_from_body(
@@ -215,13 +232,14 @@ def _subjects(
     paragraphs: list[str],
     directory: Directory,
     primary: str | None,
+    local: str | None = None,
 ) -> list[str]:
     """Committees that act in the headline, deck or body, in printed order."""
     codes = []
     for text in [headline or "", subtitle or "", *paragraphs]:
         codes += [
             mention.code
-            for mention in find_mentions(text, directory, primary)
+            for mention in find_mentions(text, directory, primary, local)
             if mention.code and _is_subject(text, mention)
         ]
     return codes

@@ -50,7 +50,7 @@ def extract_article(
                 directory,
                 shared.region_code,
             )
-    found = find_persons("\n".join(paragraphs), directory, committees.primary)
+    found = find_persons("\n".join(paragraphs), directory, committees.primary, committees.local)
     reasons = list(segment.review_reasons)
     if committees.primary is None:
         reasons.append("未识别到政协组织")

@@ -91,9 +91,12 @@ class PersonsFound:
     doubtful: list[str]  # names read without the name rules' support, or titled text with no name read
 
 
-def find_persons(text: str, directory: Directory, primary: str | None) -> PersonsFound:
-    """Titled people in printed order, each listed once with the first title printed."""
-    mentions = find_mentions(text, directory, primary)
+def find_persons(
+    text: str, directory: Directory, primary: str | None, local: str | None = None
+) -> PersonsFound:
+    """Titled people in printed order, each listed once with the first title printed; "县政协" below
+    the primary committee is the `local` one's (committees.ArticleCommittees.local)."""
+    mentions = find_mentions(text, directory, primary, local)
     ending_at = {mention.end: mention for mention in mentions}
     found: list[tuple[int, PersonDraft]] = _members_named_first(text, primary)
     doubtful = []

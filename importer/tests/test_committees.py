@@ -201,3 +201,19 @@ class RegionsTests(SimpleTestCase):
             ],
         )
         self.assertEqual(regions, ["621100"])
+
+    def test_a_county_committee_under_a_provincial_story_is_its_datelines(self):
+        committees = article_committees(
+            "省政协调研组赴临洮县调研",
+            None,
+            ["5月6日,省政协副主席带领调研组深入临洮县调研。县政协主席陪同调研。"],
+            "临洮",
+            DIRECTORY,
+        )
+        self.assertEqual((committees.primary, committees.local), ("620000", "621124"))
+        self.assertEqual(committees.regions, ["620000", "621124"])
+
+    def test_a_dateline_of_the_primary_or_above_it_is_no_local_committee(self):
+        lead = ["5月6日,临洮县政协组织委员调研。市政协副主席参加。"]
+        committees = article_committees("临洮县政协调研", None, lead, "定西", DIRECTORY)
+        self.assertEqual((committees.primary, committees.local), ("621124", None))

@@ -126,6 +126,14 @@ class FindPersonsTests(SimpleTestCase):
         self.assertEqual(found.persons, [])
         self.assertEqual(found.doubtful, ["县政协主席中村一郎"])
 
+    def test_a_county_chair_under_a_provincial_story_serves_the_local_committee(self):
+        text = "省政协副主席王毅带领调研组深入民乐县。县政协主席张三陪同调研。"
+        found = find_persons(text, DIRECTORY, "620000", local="620722").persons
+        self.assertEqual(
+            [(p.name, p.title, p.region_code) for p in found],
+            [("王毅", "副主席", "620000"), ("张三", "主席", "620722")],
+        )
+
     def test_members_named_before_their_title(self):
         cases = [
             ("介绍到。马成虎委员所在的工作室", [("马成虎", "委员", "621102")]),
