@@ -38,7 +38,7 @@ _PUNCTUATION = r"，。、,；;：:！？!?()（）“”《》\s"
 # known surname (Tibetan names such as "才让东智" have none).
 _STRONG_FOLLOWER = r"[，。、,；;：:！？!?)）“”\s]|$|主持|出席|带队|带领|代表|参加|一同|陪同|讲话|表示|说"
 _NAME_FOLLOWER = re.compile(
-    rf"{_STRONG_FOLLOWER}|一起|在|对|向|就|率|立即|和|与|及|等|同志|教授|指出|强调|要求|介绍|宣读|作|致辞|"
+    rf"{_STRONG_FOLLOWER}|一起|一边|在|对|向|就|率|立即|和|与|及|等|同志|教授|指出|强调|要求|介绍|宣读|作|致辞|"
     r"发言|先后|分别|也|还|到|赴|深入|看望|慰问|调研|视察|考察|检查|参观|听取|主讲|领学|传达|通报|为|以|"
     r"从|通过|并|将|会见|接见|一行|同"
 )
@@ -60,10 +60,18 @@ _ROLE = (
     r"理事长|总经理|经理|董事长|校长|所长|站长|馆长|社长)|党组成员|常委|委员)(?!会)"
 )
 _OTHER_BODY = rf"(?:(?!政协)[^{_PUNCTUATION}]){{0,15}}?"
+# A profession held beside a CPPCC post ("委员、县果业技术推广中心高级农艺师"), right before a name
+# (a known surname): a school's "教师进修学校" is an organisation, not a post.
+_PROFESSION = (
+    r"(?:(?:正?高级|副高级|主任|副主任|主治|助理|[一二三]级)?"
+    r"(?:农艺师|畜牧师|兽医师|工程师|经济师|会计师|统计师|规划师|建筑师|医师|药师|护师|教师|律师)"
+    r"|(?:副)?(?:研究员|教授))"
+    rf"(?=[{''.join(sorted(SURNAMES))}])"
+)
 # The lookahead (every character a body or role can start with) spares trying each role at each position.
 _TITLE_CHAIN = re.compile(
     rf"(?=[机党省市州县区常副主秘书部厅局处院组会理总经董校所站馆社委])"
-    rf"{_BODY}?{_ROLE}(?:、(?:{_BODY}|{_OTHER_BODY}){_ROLE})*"
+    rf"{_BODY}?{_ROLE}(?:、(?:{_BODY}|{_OTHER_BODY})(?:{_PROFESSION}|{_ROLE}))*"
 )
 _NON_CPPCC_BODY = re.compile(
     r"[省市州县区](?:委|人大|政府|纪委)|部长|厅长|局长|处长|院长|省长|市长|州长|县长|区长"

@@ -134,6 +134,19 @@ class FindPersonsTests(SimpleTestCase):
             [("王毅", "副主席", "620000"), ("张三", "主席", "620722")],
         )
 
+    def test_a_members_profession_is_part_of_the_title(self):
+        cases = [
+            (
+                "县政协委员、县农技中心高级农艺师张红一边示范,一边讲解。",
+                ("张红", "委员、县农技中心高级农艺师"),
+            ),
+            ("县政协委员、县人民医院主任医师王芳表示,要关注。", ("王芳", "委员、县人民医院主任医师")),
+            ("县政协委员、县教师进修学校校长李明参加。", ("李明", "委员、县教师进修学校校长")),
+        ]
+        for text, (name, title) in cases:
+            with self.subTest(text=text):
+                self.assertEqual(persons(text, "620722"), [(name, title, "620722")])
+
     def test_members_named_before_their_title(self):
         cases = [
             ("介绍到。马成虎委员所在的工作室", [("马成虎", "委员", "621102")]),
