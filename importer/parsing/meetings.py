@@ -55,6 +55,8 @@ _ATTENDING = re.compile(r"参加|出席|列席|应邀")
 _SESSION = re.compile(rf"第?(?P<n>[{NUMERAL_CHARS}]+)届")
 _SEQUENCE = re.compile(rf"第?(?P<n>[{NUMERAL_CHARS}]+)次")
 _EXPANDED = re.compile(r"[(（]扩大[)）]")
+# "先后召开党组会议和主席办公会议": two sittings, each its own meeting (a joint one says "暨").
+_SITTINGS_APART = re.compile(r"(?<=会议)[和及与](?=[^和及与]*会议$)")
 # "召开了“…”“…”等协商座谈会": several meetings of one kind, titled by the kind.
 _LISTED_TOPICS = re.compile(r"^.*(?:”|》)等(?=[^”》]*会)")
 
@@ -170,7 +172,8 @@ def _meetings_in(
         title_prefix = prefix.text if prefix and prefix.formal else ""
         region = holder or (prefix.code if prefix else None) or primary
         if region:
-            meetings += _drafts(phrase, opening, region, event_date, title_prefix)
+            for sitting in _SITTINGS_APART.split(phrase):
+                meetings += _drafts(sitting, opening, region, event_date, title_prefix)
     return meetings
 
 

@@ -188,6 +188,16 @@ class ReportedMeetingTests(SimpleTestCase):
             [("621100", "work", None, None, False, "“地方政协工作高质量发展”课题研究推进会议")],
         )
 
+    def test_two_sittings_held_one_after_the_other_are_two_meetings(self):
+        lead = "3月2日,民乐县政协先后召开党组会议和主席办公会议,研究年度工作。"
+        self.assertEqual(
+            summary(None, lead, "620722"),
+            [
+                ("620722", "party_study", None, None, False, "党组会议"),
+                ("620722", "chairs", None, None, False, "主席办公会议"),
+            ],
+        )
+
     def test_a_level_wide_system_meeting_is_held_by_that_levels_committee(self):
         lead = "5月6日,全市政协系统理论研究工作会议在酒泉召开。"
         self.assertEqual(
