@@ -259,6 +259,8 @@ def _starts_article(item: Item, current: Draft | None, run: list[Item], titles_f
         return False
     if run and (not _is_section_run(run) or (titles_first and not long_running)):
         return True
+    if run and _titles_the_story_before(run, item):
+        return True
     if titles.refers_back(item.text):
         return False
     committee = titles.opening_committee(item.text)
@@ -267,6 +269,14 @@ def _starts_article(item: Item, current: Draft | None, run: list[Item], titles_f
     if titles.opens_with_date(item.text):
         return bool(committee) or not (long_running or run)
     return bool(committee) and not long_running
+
+
+def _titles_the_story_before(run: list[Item], item: Item) -> bool:
+    """A title naming a committee by its level ("省政协调研组赴……") before a paragraph opening on
+    its date is the story before's: a feature's section heads name no committee."""
+    return titles.opens_with_date(item.text) and any(
+        head.kind == TITLE and titles.names_by_level(head.text) for head in run
+    )
 
 
 def _news_committees(draft: Draft) -> list[str]:

@@ -30,6 +30,7 @@ _GRAMMAR = re.compile(r"[这那是在的了与对为把被从向将也都就]") 
 _COUNTERS = "两各全本该我每其诸几多市县区州"  # "两市政协", "各县政协", "市县政协": how many, not which
 _TIME_ENDS = "年月日时期后前来天"  # "今年区政协…", "会后县政协…": when, and the committee only by level
 _BARE_REFERENCE = re.compile(r"^[县市州区]政协")
+_LEVEL_TITLE = re.compile(r"^[省市州县区]政协")  # "省政协调研组赴…": a committee named by its level
 _NAME_SUFFIX = re.compile(r"(?:[\u4e00-\u9fff]族)*(?:自治)?[省市县区州旗]?$")
 _LEVEL_SUFFIX = re.compile(r"[省市县区州旗]+$")
 _ALL_OF = "全各"  # "全省各级政协", "各级政协": every committee, no place begins so
@@ -115,6 +116,11 @@ def is_section_head(title: str, title_class: str) -> bool:
     if title_class in (DECK, PLAIN, SECTION):
         return True
     return title_class == HEADLINE and not committee_name(title) and not _COLON_TITLE.match(title)
+
+
+def names_by_level(title: str) -> bool:
+    """Whether a title opens on a committee named only by its level ("省政协调研组赴……")."""
+    return bool(_LEVEL_TITLE.match(title))
 
 
 def opening_committee(paragraph: str) -> str | None:

@@ -36,6 +36,8 @@ _PHRASE_SPACE = re.compile(r"[\u2000-\uffff][ \u3000]+[\u2000-\uffff]")
 _TITLE_COLON = re.compile(r"^[\u4e00-\u9fff]{2,12}[：:]")
 _DATELINE = re.compile(r"^本报\S{0,8}?讯")
 _CREDIT_END = re.compile(r"摄影?报道$")
+# A story's last sentence and its trailing byline ("……座谈会。（马 静）"): nothing of it follows.
+_BYLINE_END = re.compile(r"[。！？!?”][(（][\u4e00-\u9fff· ]{2,12}[)）]$")
 _CREDIT_BEGUN = re.compile(r"(?:通讯员|本报记者|记者)[ \u3000]*[\u4e00-\u9fff· \u3000]*$")
 CREDIT_TAIL_MAX = 12  # characters: the rest of a credit, "赵婷婷 摄影报道", never a caption's line
 _CLAUSE_PUNCTUATION = re.compile(r"[，、；：,;:]")
@@ -116,8 +118,9 @@ def _opens_block(line: PrintedLine) -> bool:
 
 
 def _closes_block(line: PrintedLine) -> bool:
-    """A photo credit ends its caption, also when printed at the end of the caption's last line."""
-    return _stands_alone(line) or bool(_CREDIT_END.search(line.text))
+    """A photo credit ends its caption, and a trailing byline its story, also when printed at the
+    end of the last line."""
+    return _stands_alone(line) or bool(_CREDIT_END.search(line.text) or _BYLINE_END.search(line.text))
 
 
 def _paragraph_continues(current: list[PrintedLine], following: PrintedLine) -> bool:

@@ -7,8 +7,10 @@ run is the headline, where a story really starts. Pure: no database.
 from django.test import SimpleTestCase
 
 from importer.parsing import titles
+from importer.parsing.drafts import Block, ReadPage
 from importer.parsing.segment import segment_page
 from importer.reading import read_page
+from importer.reading.layout import COLUMN
 
 
 def headlines_and_decks(text: str) -> list[tuple[str | None, str | None]]:
@@ -162,3 +164,50 @@ class WrappedHeadlineTests(SimpleTestCase):
         ]:
             with self.subTest(line=line):
                 self.assertFalse(titles.continues_on(line, next_line))
+
+
+# A column page, read: a provincial story, its deck and its headline (naming the committee only as
+# "省政协"), then a placeless story opening on its date, then its title.
+LEVEL_TITLE_BLOCKS = (
+    (
+        "本报民乐讯（通讯员王涛）3月2日，省政协副主席带领调研组深入民乐县调研设施农业提质增效工作。县政协主席陪同。",
+        1,
+        5,
+    ),
+    ("调研组先后察看了蔬菜大棚和冷链物流企业，听取了情况汇报。", 7, 9),
+    ("设施农业提质增效", 11, 11),
+    ("省政协调研组赴民乐县调研设施农业发展", 13, 13),
+    ("3月4日，县委召开经济工作会议，部署今年任务。县委书记主持会议并讲话。（李文）", 15, 19),
+    ("县委召开经济工作会议", 21, 21),
+)
+
+
+class LevelTitleTests(SimpleTestCase):
+    def test_a_title_naming_a_committee_by_level_ends_its_story_before_a_dated_lead(self):
+        blocks = tuple(Block(text, line, end, column_width=30) for text, line, end in LEVEL_TITLE_BLOCKS)
+        page = ReadPage("page.txt", COLUMN, blocks, ("",) * 21)
+        self.assertEqual(
+            [(segment.headline, segment.subtitle, segment.correspondents) for segment in segment_page(page)],
+            [
+                ("省政协调研组赴民乐县调研设施农业发展", "设施农业提质增效", ["王涛"]),
+                ("县委召开经济工作会议", None, ["李文"]),
+            ],
+        )
+
+
+# A column page: a story's last line ends on its trailing byline, and a title follows.
+BYLINE_ENDS_LINE_COLUMN_PAGE = """\
+ 本报讯（记者 王 涛）3月2日，省政协
+
+召开主席会议，研究部署年度重点工作。
+
+省政协主席主持会议并讲话。（李 文）
+
+省政协召开主席会议研究部署年度工作
+"""
+
+
+class TrailingBylineLineTests(SimpleTestCase):
+    def test_a_line_ending_on_a_trailing_byline_ends_its_paragraph(self):
+        blocks = read_page("page.txt", BYLINE_ENDS_LINE_COLUMN_PAGE.encode()).blocks
+        self.assertEqual([block.text for block in blocks][-1], "省政协召开主席会议研究部署年度工作")
