@@ -41,6 +41,7 @@ _BYLINE_END = re.compile(r"[。！？!?”][(（][\u4e00-\u9fff· ]{2,12}[)）]$
 _CREDIT_BEGUN = re.compile(r"(?:通讯员|本报记者|记者)[ \u3000]*[\u4e00-\u9fff· \u3000]*$")
 CREDIT_TAIL_MAX = 12  # characters: the rest of a credit, "赵婷婷 摄影报道", never a caption's line
 _CLAUSE_PUNCTUATION = re.compile(r"[，、；：,;:]")
+CLAUSE_MARKS = "，、；：,;:"  # a line ending on one stops mid-sentence: no title ends so
 LONG_FRAGMENT = 60  # half-em units: a punctuated line this long is a paragraph cut by a column change
 PHRASE_MIN = 4  # characters in each phrase of a two-phrase title ("丰富载体 让协商“接上地气”")
 TITLE_MAX = 80  # half-em units: no title is longer, punctuated or not
@@ -334,11 +335,13 @@ def _column_continues(
     next_column: Column,
     after: Column,
     context: tuple[bool, bool] = (False, False),
+    title_after_cut: bool = False,
 ) -> bool:
     """Column layout: whether the paragraph `lines` runs on into the printed line `following`, set
     in `next_column` (`after`: the column of the line after it). `context`: whether the line before
     `lines` ended a paragraph (a line ending a sentence, short of its column by more than an
-    indent), and whether `following` is running text though it reads as a title (`_runs_through`)."""
+    indent), and whether `following` is running text though it reads as a title (`_runs_through`).
+    `title_after_cut`: whether `following` is a title printed after a body cut mid-sentence."""
     last = lines[-1]
     if _open_byline(lines) or _role_cut(last, following) or _credit_cut(last, following):
         return True
@@ -361,6 +364,8 @@ def _column_continues(
     ended, runs_through = context
     if runs_through:
         return True
+    if title_after_cut:
+        return False
     if ends_sentence(last.text) and _is_title_line(following):
         return False  # titles printed right after the body they belong to
     if _is_caption_line(last, width):
@@ -372,8 +377,13 @@ def _column_continues(
         return False
     if _starts_title(lines, following, next_column, ended):
         return False
-    # A short line that ends no sentence after a full one is a title, not the paragraph's end.
-    return not (_short(following, next_width) and not ends_sentence(following.text))
+    # A short line that ends no sentence after a full one is a title, not the paragraph's end;
+    # one stopping on a clause mark is the paragraph's last piece, cut there ("办理时限，").
+    return not (
+        _short(following, next_width)
+        and not ends_sentence(following.text)
+        and not following.text.endswith(tuple(CLAUSE_MARKS))
+    )
 
 
 def _join(lines: list[PrintedLine]) -> str:
@@ -474,6 +484,22 @@ def _runs_through(lines: list[PrintedLine], index: int) -> bool:
     )
 
 
+def _title_after_cut(lines: list[PrintedLine], index: int) -> bool:
+    """Whether the line at `index`, reading as a whole title after a line stopped on a clause mark
+    ("……办理时限，"), is a title printed after a body cut there (its rest is on another page).
+
+    A sentence running on through an unpunctuated line goes on to its end; here nothing follows
+    that could be its rest: the page ends, or the next line opens a block or is another title."""
+    if not 0 < index < len(lines) or not lines[index - 1].text.endswith(tuple(CLAUSE_MARKS)):
+        return False
+    if not _is_title_line(lines[index]):
+        return False
+    if index + 1 == len(lines):
+        return True
+    after = lines[index + 1]
+    return _opens_block(after) or _is_title_line(after)
+
+
 def _set_width(line: PrintedLine) -> int:
     """A line's width short of the closing punctuation that may hang past its column's edge."""
     return display_width(line.text.rstrip(NO_LINE_START))
@@ -521,6 +547,7 @@ def reflow(raw_lines: list[str], layout: str) -> tuple[Block, ...]:
             columns[index],
             columns[min(index + 1, len(columns) - 1)],
             (ended, ends_sentence(current[-1].text) and _runs_through(lines, index)),
+            _title_after_cut(lines, index),
         )
 
     groups = _group(lines, continues)
