@@ -31,6 +31,12 @@ _COUNTERS = "两各全本该我每其诸几多市县区州"  # "两市政协", "
 _TIME_ENDS = "年月日时期后前来天"  # "今年区政协…", "会后县政协…": when, and the committee only by level
 _BARE_REFERENCE = re.compile(r"^[县市州区]政协")
 _LEVEL_TITLE = re.compile(r"^[省市州县区]政协")  # "省政协调研组赴…": a committee named by its level
+_BARE_LEVELS = ("市", "县", "区")  # "市政协" alone names no committee: a province holds many
+_PROVINCE = "省"
+# The provincial committee in running text: "省政协", or its formal name "政协甘肃省第十三届委员会".
+_PROVINCIAL_COMMITTEE = re.compile(
+    r"省政协|(?:政协|中国人民政治协商会议)[\u4e00-\u9fff]{1,8}?省第[\u4e00-\u9fff]{1,4}届委员会"
+)
 _NAME_SUFFIX = re.compile(r"(?:[\u4e00-\u9fff]族)*(?:自治)?[省市县区州旗]?$")
 _LEVEL_SUFFIX = re.compile(r"[省市县区州旗]+$")
 _ALL_OF = "全各"  # "全省各级政协", "各级政协": every committee, no place begins so
@@ -56,13 +62,16 @@ _DATE_LEAD = re.compile(
 def committee_name(title: str) -> str | None:
     """The committee a title or subtitle opens with ("金塔县政协召开……" -> "金塔县"), if any.
 
-    A sentence's first line that happens to name a committee ("这是在安定区政协…", "举办政协委员…")
-    is not a title.
+    "省政协…" names the one provincial committee ("省"); "市政协…", "县政协…" name none, as a
+    province holds many of each. A sentence's first line that happens to name a committee
+    ("这是在安定区政协…", "举办政协委员…") is not a title.
     """
     match = _TITLE_COMMITTEE.match(title)
-    if not match or match.group("name") in ("市", "县", "区", "省"):
+    if not match or match.group("name") in _BARE_LEVELS:
         return None
     name = match.group("name")
+    if name == _PROVINCE:
+        return name
     # "举办政协委员……" opens on what is done, not on who does it: no place name holds a verb.
     if _GRAMMAR.search(name) or _EVENT.search(name) or not _is_place_like(name):
         return None
@@ -148,8 +157,11 @@ def mentions_committee(name: str, text: str) -> bool:
     """Whether text names the committee `name`, with or without its suffix ("陇西县" / "陇西政协").
 
     Only the last two characters of the place count: where a name starts in running text is not
-    marked ("王海明对嘉峪关市政协"), where it ends is.
+    marked ("王海明对嘉峪关市政协"), where it ends is. The provincial committee, "省" alone, is
+    named as "省政协" or by its formal name: "省" alone is any province-wide word ("全省", "省委").
     """
+    if name == _PROVINCE:
+        return bool(_PROVINCIAL_COMMITTEE.search(text))
     stem = _NAME_SUFFIX.sub("", name) or name
     return name in text if len(stem) < 2 else stem[-2:] in text
 
