@@ -225,10 +225,16 @@ def _is_dash_section_head(before: Item, item: Item, following: list[Item]) -> bo
 
 def _next_paragraph(following: list[Item]) -> Item | None:
     """The paragraph the items `following` open with: a body, or (column layout) a line read as a
-    title that is the first line of the body after it (`_is_first_line`); None for anything else."""
+    title that is the first line of the body after it (`_is_first_line`); None for anything else.
+    A body opening on its dateline ("本报X讯") has no line before it: the line is a title."""
     if following and following[0].kind == BODY:
         return following[0]
-    if len(following) == 2 and _is_first_line(following[0]) and following[1].kind == BODY:
+    if (
+        len(following) == 2
+        and _is_first_line(following[0])
+        and following[1].kind == BODY
+        and not opens_with_dateline(following[1].text)
+    ):
         first, rest = following
         return Item(BODY, first.text + rest.text, first.line, rest.end_line, caption=rest.caption)
     return None
@@ -801,10 +807,15 @@ def pair_by_content(drafts: list[Draft], runs: list[list[Item]]) -> list[TitleUn
         (d, role) for d in range(len(drafts)) for role in roles if not (role == titles.DECK and d in featured)
     ]
     untitled = {d for d in featured if not drafts[d].headline}
+    # A body's titles are printed in the first run after it: only there may a slogan title a feature.
+    untitled_by_run = {
+        id(run): {d for d in untitled if _first_run_after(drafts[d], runs) is run} for run in runs
+    }
     cost = [
-        [-_slot_score(unit, role, _feature_title_score(unit, drafts[d], row[d], d in untitled, role))
-         for d, role in slots] + [0.0] * len(units)
-        for unit, row in zip(units, scores, strict=True)
+        [-_slot_score(unit, role, _feature_title_score(
+            unit, drafts[d], row[d], d in untitled_by_run[id(run)], role)) for d, role in slots]
+        + [0.0] * len(units)
+        for (unit, run), row in zip(in_runs, scores, strict=True)
     ]  # fmt: skip
     unpaired = []
     owners: dict[int, Draft] = {}
@@ -855,6 +866,12 @@ def _decks_of_one_body_runs(
         else:
             left.append(unit)
     return left
+
+
+def _first_run_after(draft: Draft, runs: list[list[Item]]) -> list[Item] | None:
+    """The first run of title lines printed after a body: where its titles are printed, as the
+    titles of every body printed since the run before it are printed together."""
+    return next((run for run in runs if run[0].line > draft.last_line), None)
 
 
 def _feature_title_score(unit: TitleUnit, draft: Draft, score: float, untitled: bool, role: str) -> float:
