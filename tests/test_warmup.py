@@ -6,6 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.db import OperationalError, connection
 from django.template import engines
+from django.urls import URLResolver, clear_url_caches, reverse
 
 from articles import facets
 from articles.models import ArchiveVersion
@@ -48,3 +49,12 @@ def test_warm_up_survives_a_database_that_is_not_there(cold_process, caplog):
         warm_up()
     assert "archive index not built" in caplog.text
     assert "default" not in facets._built
+
+
+def test_after_warm_up_a_namespaced_reverse_builds_no_resolver(cold_process):
+    clear_url_caches()
+    warm_up()
+    with mock.patch.object(URLResolver, "_populate", autospec=True) as populate:
+        reverse("articles:list")
+        reverse("admin:index")
+    assert not populate.called
