@@ -36,6 +36,10 @@ _JUMP = re.compile(r"^[(（](?:下转|转)\S{1,3}版[)）]$")
 _CLOSING = re.compile(r"^[(（][\u4e00-\u9fff· ]{2,20}[)）]$")
 _OPENING_CLAUSE = re.compile(r"^[^，,。；;：:！？!?]+")
 _NOT_WORDS = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z]")
+# "……现摘编如下。": an editor's note that what follows are excerpts of what was said somewhere.
+_DIGEST_NOTE = re.compile(r"(?:摘编|摘登|摘发|摘录|选登|选编|刊登|刊发|编发)如下[。：:]")
+# An occasion named in full at a paragraph's opening: "在1月14日召开的……会议上，".
+_OCCASION = re.compile(r"^在[^，,。；]+上[，,]")
 _FINAL_FRAGMENT = re.compile(r"(?<=[。！？!?])(?P<title>[^。！？!?，,、；;]{8,40})$")
 WEAK_SCORE = 0.5  # a title paired by content below this is shown to an editor
 CLOSE_SECOND = 0.1  # ... and so is one whose second-best body scored within this of the best
@@ -267,6 +271,8 @@ def _starts_article(item: Item, current: Draft | None, run: list[Item], titles_f
         return True
     if run and _titles_the_story_before(run, item):
         return True
+    if not titles_first and not run and _introduces_digest(item.text):
+        return True
     if titles.refers_back(item.text):
         return False
     committee = titles.opening_committee(item.text)
@@ -275,6 +281,25 @@ def _starts_article(item: Item, current: Draft | None, run: list[Item], titles_f
     if titles.opens_with_date(item.text):
         return bool(committee) or not (long_running or run)
     return bool(committee) and not long_running
+
+
+def _introduces_digest(paragraph: str) -> bool:
+    """A paragraph naming an occasion in full and announcing excerpts of what was said there
+    ("在1月14日召开的……会议上，5位常委作大会发言。现摘编如下。") is the note opening a digest: a
+    column page prints the digest right after the report of the occasion, with no title between.
+    A story's own paragraph announcing excerpts refers back to it ("会上，……现摘编如下。")."""
+    return bool(_OCCASION.match(paragraph) and _DIGEST_NOTE.search(paragraph))
+
+
+def digest_start(paragraphs: list[str]) -> int | None:
+    """Where a digest begins inside a story's paragraphs: at its note (`_introduces_digest`), which
+    reflowing may have cut before its last sentence ("……作大会发言。" / "现摘编如下。"); or None."""
+    for index in range(1, len(paragraphs)):
+        if _introduces_digest(paragraphs[index]):
+            return index
+        if index > 1 and _introduces_digest(paragraphs[index - 1] + paragraphs[index]):
+            return index - 1
+    return None
 
 
 def _titles_the_story_before(run: list[Item], item: Item) -> bool:
@@ -326,11 +351,15 @@ def feature_start(
     sooner, and not before the story last names its own committee. In between, the one place where
     the column width changes (`widths`, per paragraph, column layout) is where it begins; failing
     that, a feature opening on a scene takes the paragraphs just before that read as its opening
-    (`_opens_a_scene`), which name nobody.
+    (`_opens_a_scene`), which name nobody. A subtitle naming no other committee may be a digest's,
+    which begins at its note (`digest_start`).
     """
-    feature = titles.committee_name(subtitle)
-    if not feature or not news or any(titles.mentions_committee(feature, name) for name in news):
+    if not news:
         return None
+    feature = titles.committee_name(subtitle)
+    if not feature or any(titles.mentions_committee(feature, name) for name in news):
+        # A digest's subtitle names the meeting it excerpts by level ("——市政协……大会发言摘编").
+        return digest_start(paragraphs)
 
     def names_news(paragraph: str) -> bool:
         return any(titles.mentions_committee(name, paragraph) for name in news)
