@@ -36,6 +36,7 @@ _JUMP = re.compile(r"^[(（](?:下转|转)\S{1,3}版[)）]$")
 _CLOSING = re.compile(r"^[(（][\u4e00-\u9fff· ]{2,20}[)）]$")
 _OPENING_CLAUSE = re.compile(r"^[^，,。；;：:！？!?]+")
 _NOT_WORDS = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z]")
+_DEMONSTRATIVE = "这"  # "这是……", "这条小巷……": what the paragraph before told
 # "……现摘编如下。": an editor's note that what follows are excerpts of what was said somewhere.
 _DIGEST_NOTE = re.compile(r"(?:摘编|摘登|摘发|摘录|选登|选编|刊登|刊发|编发)如下[。：:]")
 # An occasion named in full at a paragraph's opening: "在1月14日召开的……会议上，".
@@ -321,15 +322,18 @@ def _opens_on_a_quote(paragraph: str) -> bool:
     return paragraph.startswith(("“", '"', "「"))
 
 
-def _opens_a_scene(paragraphs: list[str], index: int) -> bool:
+def _opens_a_scene(paragraphs: list[str], index: int, earliest: int) -> bool:
     """Whether a paragraph between a news story and a feature's first paragraph naming its committee
     reads as the feature's opening: a quote, the speaker of the quote before it set on a line of
     its own ("种植户老杨高兴地说。"), or a scene whose opening words share not one character with
     the paragraphs before it ("清晨，"): a story's later paragraph speaks of what it has already
-    named ("会上，", "视察组建议，")."""
+    named ("会上，", "视察组建议，"). A paragraph opening on "这" speaks of the one before it
+    ("这条小巷的变化，源于……"): it opens the feature with that one, if that one may (from `earliest`)."""
     paragraph = paragraphs[index]
     if _opens_on_a_quote(paragraph):
         return True
+    if paragraph.startswith(_DEMONSTRATIVE) and index > earliest:
+        return _opens_a_scene(paragraphs, index - 1, earliest)
     if len(paragraph) <= SPEAKER_LINE_MAX and _opens_on_a_quote(paragraphs[index - 1]):
         return True
     opening = _OPENING_CLAUSE.match(paragraph)
@@ -378,7 +382,7 @@ def feature_start(
     changes = _column_changes(widths, range(earliest, start + 1))
     if len(changes) == 1:
         return changes[0]
-    while start > earliest and _opens_a_scene(paragraphs, start - 1):
+    while start > earliest and _opens_a_scene(paragraphs, start - 1, earliest):
         start -= 1
     return start
 
