@@ -19,6 +19,7 @@ from importer.reading.normalize import BYLINE_LINE, is_title_like
 from . import titles
 from .bylines import (
     feature_byline,
+    is_author_byline,
     opens_with_dateline,
     split_credit,
     split_dateline,
@@ -83,6 +84,7 @@ class Draft:
     photographers: list[str] = field(default_factory=list)
     continuation: bool = False
     feature: bool = False
+    signed: bool = False  # under its author's byline ("□ 马骁"): a commentary
     closed: bool = False
     runs_on: bool = False  # begun right after another body, no title line between them
     review_reasons: list[str] = field(default_factory=list)
@@ -165,15 +167,15 @@ def _items_of(block: Block) -> list[Item]:
         return [Item(JUMP, text, line, end)]
     if text.startswith("——"):
         return [Item(SUBTITLE, text, line, end)]
-    if feature_byline(text) and "报道" not in text:
-        return [Item(BYLINE, text, line, end)]
-    if _CLOSING.match(text) and BYLINE_LINE.match(text):
-        return [Item(CLOSING, text, line, end)]
     before, photographers, after = split_credit(text)
     if photographers:
         items = [Item(BODY, before, line, end)] if before else []
         items.append(Item(CREDIT, " ".join(photographers), line, end))
         return items + ([_title_item(after, end, end)] if after and is_title_like(after) else [])
+    if feature_byline(text):
+        return [Item(BYLINE, text, line, end)]
+    if _CLOSING.match(text) and BYLINE_LINE.match(text):
+        return [Item(CLOSING, text, line, end)]
     if is_title_like(text) or text.startswith("‖"):
         return [_title_item(text, line, end)]
     glued = _FINAL_FRAGMENT.search(text)
@@ -622,10 +624,13 @@ def apply_titles_in_place(draft: Draft, run: list[Item]) -> None:
 
 def _take_top_byline(draft: Draft, run: list[Item]) -> None:
     """A byline printed under a title with no "——" subtitle ("□ 本报记者 …"; column layout: right
-    before the body) heads a 通讯, a long story whose unnumbered section heads stay in its body."""
-    names = [name for item in run if item.kind == BYLINE for name in feature_byline(item.text)]
+    before the body) heads a 通讯, a long story whose unnumbered section heads stay in its body;
+    an author's byline ("□ 马骁") heads a commentary."""
+    bylines = [item.text for item in run if item.kind == BYLINE]
+    names = [name for byline in bylines for name in feature_byline(byline)]
     draft.correspondents += names
     draft.feature = draft.feature or bool(names)
+    draft.signed = draft.signed or any(map(is_author_byline, bylines))
 
 
 def _feature_title(run: list[Item], subtitle_index: int, titles_first: bool) -> int | None:
@@ -995,7 +1000,7 @@ def _distance(draft: Draft, line: int) -> int:
 def _kind(draft: Draft) -> str:
     if draft.photographers:
         return "photo"
-    if draft.column and any(label in draft.column for label in titles.COMMENTARY_LABELS):
+    if draft.signed or (draft.column and any(label in draft.column for label in titles.COMMENTARY_LABELS)):
         return "commentary"
     # A story run on from another page with no title reprinted here is a long one: a feature.
     return "feature" if draft.feature or (draft.continuation and not draft.headline) else "news"

@@ -16,10 +16,17 @@ _BYLINE_SPANS = re.compile(
     rf"(?<=[(（])(?:通讯员|记者|本报记者)[ \u3000]*{_NAME_LIST}(?=[)）])"
     rf"|(?<=[(（]){_NAME_LIST}(?=[)）]\s*$)"
 )
-_CREDIT_SPAN = re.compile(rf"(?:通讯员|记者|本报记者)?[ \u3000]*{_NAME_LIST}[ \u3000]*摄影?报道\s*$")
-_BYLINE_ROLES = re.compile(r"(通讯员|记者|本报记者)([ \u3000]*)")
+_ROLE = r"(?:通讯员|记者|本报记者)"
+# "本报记者 扎西措 摄": a credit closing on "摄" alone names a role, and opens its line or follows
+# the caption's last sentence ("拍摄" ends many a sentence's words, never after a full stop).
+_TAKEN_BY = rf"(?:^|(?<=[。！？!?”]))[ \u3000]*{_ROLE}[ \u3000]*{_NAME_LIST}[ \u3000]*摄"
+# A photo credit at the end of a printed line or block: it ends the caption.
+CREDIT_END = re.compile(rf"(?:摄影?报道|{_TAKEN_BY})$")
+_CREDIT_SPAN = re.compile(rf"(?:{_ROLE}?[ \u3000]*{_NAME_LIST}[ \u3000]*摄影?报道|{_TAKEN_BY})\s*$")
+_BYLINE_ROLES = re.compile(rf"({_ROLE})([ \u3000]*)")
 _BYLINE_MARK = r"[□■][ \u3000]*"  # the box some pages print before a byline under a title
-_CREDIT_TAIL = re.compile(r"[ \u3000]*(摄影?报道)\s*$")
+AUTHOR_MARK = "□"
+_CREDIT_TAIL = re.compile(r"[ \u3000]*(摄影?报道|摄)\s*$")
 
 
 def is_cjk(char: str) -> bool:
@@ -115,16 +122,20 @@ def normalize_title(text: str) -> str:
 
 
 def normalize_byline(text: str) -> str:
-    """A byline as printed ("通讯员 X Y 摄影报道", "通讯员X", "本报记者 X 通讯员 Y"), with the names
-    of each role separated by one space; the box printed before a byline ("□ 本报记者 X") goes."""
-    text = re.sub(f"^{_BYLINE_MARK}", "", text.strip())
-    credit = _CREDIT_TAIL.search(text)
+    """A byline as printed ("通讯员 X Y 摄影报道", "本报记者 X 摄", "通讯员X", "本报记者 X 通讯员 Y"),
+    with the names of each role separated by one space. The box printed before a byline goes
+    ("□ 本报记者 X"), unless no role follows it: then it alone says the names are a byline, an
+    author's ("□ 马骁")."""
+    text, marked = re.subn(f"^{_BYLINE_MARK}", "", text.strip())
+    credit = _CREDIT_TAIL.search(text) if _BYLINE_ROLES.search(text) or "报道" in text else None
     # [names before any role, role, spaces after it, its names, role, spaces, names, ...]
     pieces = _BYLINE_ROLES.split(text[: credit.start()] if credit else text)
     byline = join_names(pieces[0])
     for role, spaces, names in zip(pieces[1::3], pieces[2::3], pieces[3::3], strict=True):
         byline += (" " if byline else "") + role + (" " if spaces else "") + join_names(names)
-    return f"{byline} {credit.group(1)}" if credit else byline
+    if credit:
+        return f"{byline} {credit.group(1)}"
+    return f"{AUTHOR_MARK} {byline}" if marked and len(pieces) == 1 else byline
 
 
 def normalize_paragraph(text: str) -> str:
@@ -132,11 +143,11 @@ def normalize_paragraph(text: str) -> str:
     pieces: list[str] = []
     last = 0
     spans = list(_BYLINE_SPANS.finditer(text)) if "（" in text or "(" in text else []
-    credit = _CREDIT_SPAN.search(text) if "报道" in text else None
+    credit = _CREDIT_SPAN.search(text) if "摄" in text else None
     for match in [*spans, credit] if credit else spans:
         pieces.append(remove_inner_spaces(text[last : match.start()]))
         byline = normalize_byline(match.group())
-        credit_after_text = byline.endswith("报道") and match.start() > 0
+        credit_after_text = match is credit and match.start() > 0
         pieces.append(" " + byline if credit_after_text else byline)
         last = match.end()
     pieces.append(remove_inner_spaces(text[last:]))
@@ -147,8 +158,9 @@ _CLOSERS = "”’）)》」』】"
 _SENTENCE_END = "。！？!?…."
 _TRAILING_PAREN = re.compile(r"[(（][^()（）]{1,12}[)）]$")
 BYLINE_LINE = re.compile(
-    rf"^(?:(?:{_BYLINE_MARK})?(?:(?:通讯员|记者|本报记者)[ \u3000]*{_NAME_LIST}[ \u3000]*)+(?:摄影?报道)?"
-    rf"|{_NAME_LIST}[ \u3000]*摄影?报道|[(（][ \u3000]*{_NAME_LIST}[ \u3000]*[)）])$"
+    rf"^(?:(?:{_BYLINE_MARK})?(?:{_ROLE}[ \u3000]*{_NAME_LIST}[ \u3000]*)+(?:摄影?报道)?"
+    rf"|{_NAME_LIST}[ \u3000]*摄影?报道|[(（][ \u3000]*{_NAME_LIST}[ \u3000]*[)）]"
+    rf"|{_BYLINE_MARK}{_NAME_LIST})$"  # an author's name alone after the box: "□ 马 骁"
 )
 
 

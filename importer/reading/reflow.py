@@ -17,6 +17,7 @@ from importer.parsing.titles import is_full_headline, opens_with_date
 from .layout import PARAGRAPH, WIDTH_CHANGE, Column, column_widths
 from .normalize import (
     BYLINE_LINE,
+    CREDIT_END,
     display_width,
     ends_sentence,
     has_sentence_punctuation,
@@ -35,7 +36,6 @@ _NAME_PIECE = re.compile(r"[\u4e00-\u9fff·]+")
 _PHRASE_SPACE = re.compile(r"[\u2000-\uffff][ \u3000]+[\u2000-\uffff]")
 _TITLE_COLON = re.compile(r"^[\u4e00-\u9fff]{2,12}[：:]")
 _DATELINE = re.compile(r"^本报\S{0,8}?讯")
-_CREDIT_END = re.compile(r"摄影?报道$")
 # A story's last sentence and its trailing byline ("……座谈会。（马 静）"): nothing of it follows.
 _BYLINE_END = re.compile(r"[。！？!?”][(（][\u4e00-\u9fff· ]{2,12}[)）]$")
 _CREDIT_BEGUN = re.compile(r"(?:通讯员|本报记者|记者)[ \u3000]*[\u4e00-\u9fff· \u3000]*$")
@@ -121,7 +121,7 @@ def _opens_block(line: PrintedLine) -> bool:
 def _closes_block(line: PrintedLine) -> bool:
     """A photo credit ends its caption, and a trailing byline its story, also when printed at the
     end of the last line."""
-    return _stands_alone(line) or bool(_CREDIT_END.search(line.text) or _BYLINE_END.search(line.text))
+    return _stands_alone(line) or bool(CREDIT_END.search(line.text) or _BYLINE_END.search(line.text))
 
 
 def _paragraph_continues(current: list[PrintedLine], following: PrintedLine) -> bool:
@@ -186,7 +186,7 @@ def _credit_cut(last: PrintedLine, following: PrintedLine) -> bool:
     "摄影报道", "…通讯员 王丽 摄影" / "报道")."""
     rest = following.text
     return (
-        bool(_CREDIT_END.search(last.text + rest))
+        bool(CREDIT_END.search(last.text + rest))
         and len(rest.replace(" ", "")) <= CREDIT_TAIL_MAX
         and not _has_punctuation(rest)
         and bool(_CREDIT_BEGUN.search(last.text))
@@ -390,7 +390,7 @@ def _join(lines: list[PrintedLine]) -> str:
     """Join printed lines: no space inside Chinese text, one space between two Latin/number words."""
     text = lines[0].text
     for previous, line in pairwise(lines):
-        if _credit_cut(previous, line) and _CREDIT_END.search(previous.text[-3:] + line.text[:3]):
+        if _credit_cut(previous, line) and CREDIT_END.search(previous.text[-3:] + line.text[:3]):
             glue = ""  # the credit word itself was cut
         elif _OPEN_BYLINE.search(previous.text) or _credit_cut(previous, line):
             glue = _byline_glue(previous, line)
