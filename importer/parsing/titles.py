@@ -143,9 +143,14 @@ def opening_committee(paragraph: str) -> str | None:
     name = match and (match.group("name") or match.group("formal"))
     if not name or _GRAMMAR.search(name):
         return None
-    # "瓜州县": a level character inside a place is part of it; "市县", "两市" are no place.
+    return name if _names_a_place(name) else None
+
+
+def _names_a_place(name: str) -> bool:
+    """Whether the words before "政协" name a place, not a level only: a level character inside a
+    place is part of it ("瓜州县", "凉州区"); "市县", "两市", "今年区" are no place."""
     stem = _LEVEL_SUFFIX.sub("", name)
-    return name if stem and not _names_no_place(stem[-1]) else None
+    return bool(stem) and not _names_no_place(stem[-1])
 
 
 def _names_no_place(before_level: str) -> bool:
@@ -216,19 +221,19 @@ def ngrams(text: str, size: int) -> set[str]:
     return grams
 
 
-_LEVEL_COMMITTEE = re.compile(r"(?P<before>.?)(?P<level>[县市区州])政协")
+_LEVEL_COMMITTEE = re.compile(r"(?P<name>[\u4e00-\u9fff]?[县市区州]+)政协")
 
 
 def unnamed_levels(text: str) -> frozenset[str]:
     """The levels ("县", "区") of the committee a body speaks of only as "区政协", naming no
     committee at all: a story whose dateline gives the prefecture ("本报金昌讯") and whose lead
-    says "区政协主席…". Empty when any committee is named ("金川区政协", "陇西政协")."""
+    says "区政协主席…". Empty when any committee is named ("金川区政协", "瓜州县政协", "陇西政协")."""
     levels = set()
     for match in _LEVEL_COMMITTEE.finditer(text):
-        before = match.group("before")
-        if "\u4e00" <= before <= "\u9fff" and not _names_no_place(before):
+        name = match.group("name")
+        if _names_a_place(name):
             return frozenset()
-        levels.add(match.group("level"))
+        levels.add(name[-1])
     return frozenset(levels)
 
 
