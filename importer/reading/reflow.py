@@ -12,7 +12,7 @@ from itertools import pairwise
 from statistics import median
 
 from importer.parsing.drafts import Block
-from importer.parsing.titles import is_full_headline, opens_with_date
+from importer.parsing.titles import is_full_headline, names_by_level, names_its_committee, opens_with_date
 
 from .layout import PARAGRAPH, WIDTH_CHANGE, Column, column_widths
 from .normalize import (
@@ -308,6 +308,24 @@ def _ran_on(lines: list[PrintedLine]) -> bool:
     return len(lines) > 1 and lines[-1].text.startswith("——")
 
 
+def _titles_over_a_lead(lines: list[PrintedLine], ended: bool) -> bool:
+    """Whether `lines`, before a line opening on a date ("4 月 11日，"), are titles over the lead of
+    a story printed with no dateline: lines with no punctuation at all (running text of two lines
+    has a comma; a dateline's line opens a body), after a paragraph's end or with a line among
+    them reading as a title (a deck's two phrases, a line opening on a committee)."""
+    if _DATELINE.match(lines[0].text) or not all(_unpunctuated(line.text) for line in lines):
+        return False
+    return ended or any(
+        _two_phrases(line.text) or _is_title_line(line) or _opens_on_a_committee(line) for line in lines
+    )
+
+
+def _opens_on_a_committee(line: PrintedLine) -> bool:
+    """ "瓜州县政协交办126件提案", "省政协调研组赴…": a title's opening, read without letter-spacing."""
+    text = remove_inner_spaces(line.text)
+    return names_its_committee(text) or names_by_level(text)
+
+
 def _opens_paragraph(
     last: PrintedLine, width: float, following: PrintedLine, next_column: Column, after: Column
 ) -> bool:
@@ -353,15 +371,15 @@ def _column_continues(
         return False
     if _opens_block(following) or _ALONE.match(lines[0].text):
         return False
-    if len(lines) == 1 and _is_title_line(last) and _opens_on_a_date(following):
-        return False  # a whole title over the lead of a story printed with no dateline
+    ended, runs_through = context
+    if _opens_on_a_date(following) and _titles_over_a_lead(lines, ended):
+        return False
     if _leaves_open(last.text):
         return True  # a quote or a book title running on: no title or paragraph ends inside one
     if (_two_phrases(following.text) or _is_title_line(following)) and all(
         _unpunctuated(line.text) for line in lines
     ):
         return False  # a run of titles, not running text
-    ended, runs_through = context
     if runs_through:
         return True
     if title_after_cut:
