@@ -28,13 +28,15 @@ from .bylines import (
 )
 from .drafts import Block, ReadPage, Segment
 
-BODY, TITLE, SUBTITLE, BYLINE, CLOSING, CREDIT, MARKER, JUMP = (
-    "body", "title", "subtitle", "byline", "closing", "credit", "marker", "jump"
+BODY, TITLE, SUBTITLE, BYLINE, CLOSING, CREDIT, MARKER, JUMP, NOTE = (
+    "body", "title", "subtitle", "byline", "closing", "credit", "marker", "jump", "note"
 )  # fmt: skip
 _MARKER = re.compile(r"^[(（](?:续|接)\S{1,3}版[)）]$")
 # "(下转第2版)": the body it closes goes on on another page; the mark is no text of it.
 _JUMP = re.compile(r"^[(（](?:下转|转)\S{1,3}版[)）]$")
 _CLOSING = re.compile(r"^[(（][\u4e00-\u9fff· ]{2,20}[)）]$")
+# "(作者系张掖市政协委员)": who wrote a signed piece, printed after its body; no text of it.
+_AUTHOR_NOTE = re.compile(r"^[(（]作者[^()（）]{1,30}[)）]$")
 _OPENING_CLAUSE = re.compile(r"^[^，,。；;：:！？!?]+")
 _NOT_WORDS = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z]")
 _DEMONSTRATIVE = "这"  # "这是……", "这条小巷……": what the paragraph before told
@@ -165,6 +167,8 @@ def _items_of(block: Block) -> list[Item]:
         return [Item(MARKER, text, line, end)]
     if _JUMP.match(text):
         return [Item(JUMP, text, line, end)]
+    if _AUTHOR_NOTE.match(text):
+        return [Item(NOTE, text, line, end)]
     if text.startswith("——"):
         return [Item(SUBTITLE, text, line, end)]
     before, photographers, after = split_credit(text)
@@ -471,6 +475,9 @@ class PageCutter:
         elif item.kind == JUMP and self.current:
             self.current.cover(item.line, item.end_line)
             self.current.closed = True
+        elif item.kind == NOTE and self.current:
+            self.current.cover(item.line, item.end_line)
+            self.current.signed = self.current.closed = True
         elif item.kind == CLOSING and self.current and not self.run:
             self.current.correspondents += split_trailing_byline(item.text)[1]
             self.current.cover(item.line, item.end_line)

@@ -56,6 +56,34 @@ PARAGRAPH_PAGE = """\
 (作者系徽县政协委员)
 """
 
+# Column layout: a story, then a commentary opening on its author's byline and closed by the
+# author's note; both titles come after the bodies.
+COLUMN_COMMENTARY_PAGE = """\
+ 本报肃南讯（通讯员安 静）5 月 6 日，
+
+肃南县政协召开主席会议，研究部
+
+署委员工作室建设工作。县政协主
+
+席钟山主持会议。
+
+□ 陈 晓
+
+履职尽责，贵在落实。徽县政协把委
+
+员联系群众作为履职的基本功，每月
+
+组织委员下沉社区，倾听群众呼声。
+
+委员多走一步，群众就少跑一趟。
+
+（作者系徽县政协委员）
+
+肃南县政协召开主席会议
+
+委员履职贵在落实
+"""
+
 
 def summary(segment) -> tuple:
     return (segment.headline, segment.column, segment.kind, segment.correspondents, segment.photographers)
@@ -101,3 +129,22 @@ class PhotoBlockAndCommentaryTests(SimpleTestCase):
         self.assertEqual(summary(commentary), ("履职要在实处用力", None, "commentary", ["陈晓"], []))
         self.assertTrue(commentary.body.endswith("协商议政才有底气。"))
         self.assertEqual(len(self.segments), 3)
+
+    def test_the_authors_note_is_the_commentarys_and_no_title(self):
+        commentary = self.segments[2]
+        note_line = len(PARAGRAPH_PAGE.splitlines())  # the page's last line
+        self.assertEqual(commentary.line_ranges[-1][1], note_line)
+        self.assertFalse(any("作者" in reason for reason in commentary.review_reasons))
+
+
+class ColumnCommentaryTests(SimpleTestCase):
+    def test_the_authors_note_after_the_body_is_no_title_to_pair(self):
+        segments = segment_page(read_page("commentary_column.txt", COLUMN_COMMENTARY_PAGE.encode()))
+        self.assertEqual(
+            [summary(segment) for segment in segments],
+            [
+                ("肃南县政协召开主席会议", None, "news", ["安静"], []),
+                ("委员履职贵在落实", None, "commentary", ["陈晓"], []),
+            ],
+        )
+        self.assertTrue(segments[1].body.endswith("群众就少跑一趟。"))
