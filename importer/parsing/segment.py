@@ -287,7 +287,7 @@ def _starts_article(item: Item, current: Draft | None, run: list[Item], titles_f
         return False
     if titles.opens_with_date(item.text):
         return bool(committee) or not (long_running or run)
-    return bool(committee) and not long_running
+    return bool(committee) and not long_running and not titles.opens_on_a_list(item.text)
 
 
 def _introduces_digest(paragraph: str) -> bool:

@@ -26,6 +26,7 @@ _OPENING_COMMITTEE = re.compile(
     r"(?:(?P<name>[\u4e00-\u9fff]{1,8}?[市县区州])政协"
     r"|(?:政协|中国人民政治协商会议)(?P<formal>[\u4e00-\u9fff]{1,8}?[省市县区州])第[\u4e00-\u9fff]{1,4}届委员会)"
 )
+_LIST_JOINERS = ("、", "和", "与", "及")
 _GRAMMAR = re.compile(r"[这那是在的了与对为把被从向将也都就]")  # never inside a place name
 _COUNTERS = "两各全本该我每其诸几多市县区州"  # "两市政协", "各县政协", "市县政协": how many, not which
 _TIME_ENDS = "年月日时期后前来天"  # "今年区政协…", "会后县政协…": when, and the committee only by level
@@ -144,6 +145,13 @@ def opening_committee(paragraph: str) -> str | None:
     if not name or _GRAMMAR.search(name):
         return None
     return name if _names_a_place(name) else None
+
+
+def opens_on_a_list(paragraph: str) -> bool:
+    """Whether a paragraph opens on several committees ("嘉峪关市政协、陇南市政协和省政协办公厅…作了
+    交流发言"): a later paragraph of a story speaking of them; a lead opens on the one it is about."""
+    match = _OPENING_COMMITTEE.match(paragraph)
+    return bool(match) and paragraph.startswith(_LIST_JOINERS, match.end())
 
 
 def _names_a_place(name: str) -> bool:
