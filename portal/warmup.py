@@ -23,7 +23,8 @@ logger = logging.getLogger(__name__)
 
 def warm_up() -> None:
     """Load jieba, the templates, the URLs and translations, and build the archive index, then
-    close the database connections, which a forked worker must not share with its parent."""
+    close the database connections and pools, which a forked worker must not share with its
+    parent (a pool's threads do not survive the fork)."""
     from articles.facets import facet_index
     from articles.search import segment
 
@@ -39,7 +40,7 @@ def warm_up() -> None:
     except DatabaseError as error:  # the database may be down or unmigrated; workers build it later
         logger.warning("archive index not built before forking: %s", error)
     finally:
-        connections.close_all()
+        _close_connections()
 
 
 def _load_urls() -> None:
@@ -51,3 +52,10 @@ def _load_urls() -> None:
         # A name that wants arguments does not reverse; its resolver is built all the same.
         with contextlib.suppress(NoReverseMatch):
             reverse(f"{namespace}:{name}")
+
+
+def _close_connections() -> None:
+    for connection in connections.all():
+        connection.close()
+        if hasattr(connection, "close_pool"):  # PostgreSQL: a pool made in the master
+            connection.close_pool()
