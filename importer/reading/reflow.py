@@ -26,6 +26,7 @@ from .normalize import (
 )
 
 _ALONE = re.compile(r"^(?:——|‖|[(（](?:续|接|下转|转)\S{1,3}版[)）]$)")
+_NUMBERED_HEAD = re.compile(r"^[一二三四五六七八九十]{1,3}、")
 _PAIRS = {"《": "》", "“": "”", "（": "）", "(": ")", "「": "」"}
 _OPENING_QUOTES = ("“", "「")
 NO_LINE_START = "，。、；：？！”）》」,.;:?!)"  # closing punctuation: set at a line's end, never its start
@@ -86,7 +87,14 @@ def _stands_alone(line: PrintedLine) -> bool:
     """
     if _closes_unopened(line.text):
         return False
-    return bool(_ALONE.match(line.text) or BYLINE_LINE.match(line.text))
+    return bool(_ALONE.match(line.text) or BYLINE_LINE.match(line.text)) or _is_numbered_head(line.text)
+
+
+def _is_numbered_head(text: str) -> bool:
+    """ "二、聚焦民生关切 在履职为民上用心用情": a feature's numbered section head, two phrases set
+    apart with no punctuation after the number, is set in its own type, never in a paragraph."""
+    head = _NUMBERED_HEAD.match(text)
+    return bool(head) and _two_phrases(text[head.end() :])
 
 
 @functools.lru_cache(maxsize=4096)
