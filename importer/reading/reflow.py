@@ -494,7 +494,8 @@ def _runs_through(lines: list[PrintedLine], index: int) -> bool:
     line ending a sentence and a punctuated line, the three as wide as one another within a
     character (closing punctuation may hang past the edge), and the punctuated line is no
     paragraph's indented first line, narrower than the line after it ("……值得学习借鉴。" /
-    "嘉峪关市政协将以此次考察调研为" / "契机，加强……"). A title is set in a width of its own."""
+    "嘉峪关市政协将以此次考察调研为" / "契机，加强……"). A title is set in a width of its own.
+    Stray spaces count in neither width: one inside "点 12个" makes its line no wider."""
     if not 0 < index < len(lines) - 1:
         return False
     before, line, after = lines[index - 1 : index + 2]
@@ -506,7 +507,7 @@ def _runs_through(lines: list[PrintedLine], index: int) -> bool:
         and _has_punctuation(after.text)
         and not _opens_block(after)
         and max(map(_set_width, trio)) - min(printed.width for printed in trio) <= SAME_WIDTH
-        and not (beyond and beyond[0].width > after.width)
+        and not (beyond and _unspaced_width(beyond[0]) > _unspaced_width(after))
     )
 
 
@@ -529,6 +530,11 @@ def _title_after_cut(lines: list[PrintedLine], index: int) -> bool:
 def _set_width(line: PrintedLine) -> int:
     """A line's width short of the closing punctuation that may hang past its column's edge."""
     return display_width(line.text.rstrip(NO_LINE_START))
+
+
+def _unspaced_width(line: PrintedLine) -> int:
+    """A line's width without the stray spaces extraction leaves inside words and numbers."""
+    return display_width(line.text.replace(" ", ""))
 
 
 def _may_precede_title(before: list[PrintedLine]) -> bool:
