@@ -646,17 +646,17 @@ COLUMN_BYLINE_THEN_FEATURE = """\
 """
 
 
+# How the two pages below read: a news story from 山丹, then a feature from 民乐 with its subtitle.
+NEWS_THEN_SCENE_FEATURE = [
+    ("山丹县政协视察春耕备耕工作", None, None, None, "山丹", ["周丽"], [], "news"),
+    ("委员田间问需 履职服务春耕", None, "——民乐县政协委员服务春耕生产侧记", None, None, ["张宁"], [], "feature"),
+]  # fmt: skip
+
+
 class TrailingBylineTests(SimpleTestCase):
     def test_trailing_byline_ends_the_story_before_a_feature_opening_on_a_scene(self):
         segments = segment_page(read_page("byline.txt", COLUMN_BYLINE_THEN_FEATURE.encode()))
-        self.assertEqual(
-            [summary(segment) for segment in segments],
-            [
-                ("山丹县政协视察春耕备耕工作", None, None, None, "山丹", ["周丽"], [], "news"),
-                ("委员田间问需 履职服务春耕", None, "——民乐县政协委员服务春耕生产侧记", None, None,
-                 ["张宁"], [], "feature"),
-            ],
-        )  # fmt: skip
+        self.assertEqual([summary(segment) for segment in segments], NEWS_THEN_SCENE_FEATURE)
         self.assertTrue(segments[1].body.startswith("傍晚，祁连山下的村庄升起炊烟"))
 
 
@@ -712,14 +712,7 @@ COLUMN_NEWS_THEN_NARROWER_FEATURE = """\
 class ColumnWidthChangeTests(SimpleTestCase):
     def test_feature_opening_on_a_scene_begins_where_the_column_narrows(self):
         segments = segment_page(read_page("width.txt", COLUMN_NEWS_THEN_NARROWER_FEATURE.encode()))
-        self.assertEqual(
-            [summary(segment) for segment in segments],
-            [
-                ("山丹县政协视察春耕备耕工作", None, None, None, "山丹", ["周丽"], [], "news"),
-                ("委员田间问需 履职服务春耕", None, "——民乐县政协委员服务春耕生产侧记", None, None,
-                 ["张宁"], [], "feature"),
-            ],
-        )  # fmt: skip
+        self.assertEqual([summary(segment) for segment in segments], NEWS_THEN_SCENE_FEATURE)
         self.assertTrue(segments[0].body.endswith("为全年粮食丰收打好基础。"))
         self.assertTrue(segments[1].body.startswith("傍晚，祁连山下的村庄升起炊烟"))
 
