@@ -85,6 +85,7 @@ class Draft:
     correspondents: list[str] = field(default_factory=list)
     photographers: list[str] = field(default_factory=list)
     continuation: bool = False
+    reprint_line: int | None = None  # column layout: the title line printed right above its mark
     feature: bool = False
     signed: bool = False  # under its author's byline ("□ 马骁"): a commentary
     closed: bool = False
@@ -553,9 +554,10 @@ class PageCutter:
         return item
 
     def _titles_after(self, draft: Draft, run: list[Item]) -> None:
-        """Column layout: the titles before a continuation mark belong to bodies already printed;
-        the lines after it open the continued body (its section heads). A byline right before the
-        body is the body's own (`_is_top_byline`)."""
+        """Column layout: the titles before a continuation mark belong to bodies already printed,
+        but for the one right above the mark, which may be the continued story's reprinted headline
+        (`_may_reprint`); the lines after it open the continued body (its section heads). A byline
+        right before the body is the body's own (`_is_top_byline`)."""
         if _is_top_byline(run):
             _take_top_byline(draft, run[-1:])
             draft.cover(run[-1].line, run[-1].end_line)
@@ -564,6 +566,8 @@ class PageCutter:
         if marker is not None:
             draft.continuation = True
             draft.cover(run[marker].line, run[marker].end_line)
+            if marker and run[marker - 1].kind == TITLE:
+                draft.reprint_line = run[marker - 1].line
             _add_section_heads(draft, [head for head in run[marker + 1 :] if head.kind == TITLE])
             run = run[:marker]
         if run:
@@ -847,9 +851,11 @@ def pair_by_content(drafts: list[Draft], runs: list[list[Item]]) -> list[TitleUn
         for unit, row in zip(units, scores, strict=True)
         if unit.subtitle
     }
+    # A continued story reprints its headline alone, over its mark: it takes no deck either.
+    deckless = featured | {d for d, draft in enumerate(drafts) if draft.continuation}
     roles = (titles.HEADLINE, titles.DECK)
     slots = [
-        (d, role) for d in range(len(drafts)) for role in roles if not (role == titles.DECK and d in featured)
+        (d, role) for d in range(len(drafts)) for role in roles if not (role == titles.DECK and d in deckless)
     ]
     untitled = {d for d in featured if not drafts[d].headline}
     # A body's titles are printed in the first run after it: only there may a slogan title a feature.
@@ -955,11 +961,19 @@ def _give_banners(
 
 def _unit_scores(unit: TitleUnit, drafts: list[Draft], profiles: list[titles.BodyProfile]) -> list[float]:
     """The unit's content score against each body printed before it (0 for the others)."""
-    before = [d for d, draft in enumerate(drafts) if draft.first_line <= unit.line][-PAIRING_WINDOW:]
+    before = [
+        d for d, draft in enumerate(drafts) if draft.first_line <= unit.line or _may_reprint(unit, draft)
+    ][-PAIRING_WINDOW:]
     row = [0.0] * len(drafts)
     for d in before:
         row[d] = titles.match_score(unit.scored_text, profiles[d], unit.committee)
     return row
+
+
+def _may_reprint(unit: TitleUnit, draft: Draft) -> bool:
+    """Whether a unit printed right above a continuation mark may be the continued story's headline,
+    reprinted over its body: the body is printed after it, yet may own it; content decides."""
+    return draft.reprint_line is not None and unit.line <= draft.reprint_line <= unit.end_line
 
 
 def _slot_score(unit: TitleUnit, role: str, score: float) -> float:
@@ -1049,11 +1063,13 @@ def _merged(ranges: list[tuple[int, int]], raw_lines: tuple[str, ...]) -> list[t
     return merged
 
 
-def _titles_first(first: Item, layout: str) -> bool:
+def _titles_first(first: Item, items: list[Item], layout: str) -> bool:
     """Whether the page prints titles before their bodies: it opens on a title. A continuation
     mark opens the continued body in either layout (under a reprinted title or over nothing, and
-    followed by its section heads), so a page opening on one goes by its layout."""
-    if first.kind == MARKER:
+    followed by its section heads), so a page opening on one, its reprinted title above it or not,
+    goes by its layout: the title above the mark says nothing of how the rest of the page is set."""
+    opening = next(item for item in items if item.kind not in (CREDIT, TITLE))
+    if opening.kind == MARKER:
         return layout == PARAGRAPH
     return first.kind != BODY
 
@@ -1064,7 +1080,7 @@ def segment_page(page: ReadPage) -> list[Segment]:
     first = next((item for item in items if item.kind != CREDIT), None)
     if first is None or not any(item.kind == BODY for item in items):
         return []
-    cutter = PageCutter(titles_first=_titles_first(first, page.layout))
+    cutter = PageCutter(titles_first=_titles_first(first, items, page.layout))
     for item in items:
         cutter.feed(item)
     cutter.finish()
