@@ -121,6 +121,17 @@ class FindPersonsTests(SimpleTestCase):
         text = "一是由一名县政协副主席带队,县政协副主席张慧带队督办。"
         self.assertEqual(persons(text, "621122"), [("张慧", "副主席", "621122")])
 
+    def test_a_holder_put_in_charge_is_named(self):
+        """ "由……副主席X牵头": the post's holder is the agent of the verb after the name, which a
+        preposition before the committee does not change."""
+        cases = [
+            ("会议决定,由县政协副主席周文军牵头,组织委员开展调研。", [("周文军", "副主席", "621122")]),
+            ("县政协秘书长何丽负责协调联络。", [("何丽", "秘书长", "621122")]),
+        ]
+        for text, expected in cases:
+            with self.subTest(text=text):
+                self.assertEqual(persons(text, "621122"), expected)
+
     def test_a_name_the_rules_reject_is_reported(self):
         found = find_persons("县政协主席中村一郎主持会议", DIRECTORY, "621122")
         self.assertEqual(found.persons, [])
