@@ -570,9 +570,22 @@ class OpeningCommitteeTests(SimpleTestCase):
             "希望两市政协系统进一步加强合作交流。",
             "这是在安定区政协教卫体委员联络活动室的活动现场。",
             "会上，各县政协主席作了交流发言。",
+            "会议决定，由县政协副主席周文军牵头，组织委员开展专题调研。",
         ]:
             with self.subTest(paragraph=paragraph):
                 self.assertIsNone(titles.opening_committee(paragraph))
+
+    def test_a_story_goes_on_through_a_paragraph_putting_its_committee_in_charge(self):
+        """ "由县政协……牵头": the committee after a preposition is no paragraph's subject, so the
+        paragraph is the story's, not a new article."""
+        page = (
+            "民勤县政协召开主席会议\n\n"
+            "本报民勤讯(通讯员 周 敏)4月9日,民勤县政协召开十届十二次主席会议,研究年度视察工作。\n\n"
+            "会议决定,由县政协副主席周文军牵头,组织委员对防沙治沙工作开展专题视察。\n"
+        )
+        segments = segment_page(read_page("in_charge.txt", page.encode()))
+        self.assertEqual(len(segments), 1)
+        self.assertEqual(len(segments[0].paragraphs), 2)
 
 
 # A feature's subtitle and byline follow its body, but its slogan title is printed only in the
