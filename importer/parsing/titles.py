@@ -27,7 +27,8 @@ _OPENING_COMMITTEE = re.compile(
     r"|(?:政协|中国人民政治协商会议)(?P<formal>[\u4e00-\u9fff]{1,8}?[省市县区州])第[\u4e00-\u9fff]{1,4}届委员会)"
 )
 _LIST_JOINERS = ("、", "和", "与", "及")
-_GRAMMAR = re.compile(r"[这那是在的了与对为把被从向由将也都就]")  # never inside a place name
+# Function words never inside a place name. 都 ("also", "all") is not among them: it is in 武都区.
+_GRAMMAR = re.compile(r"[这那是在的了与对为把被从向由将也就]")
 _COUNTERS = "两各全本该我每其诸几多市县区州"  # "两市政协", "各县政协", "市县政协": how many, not which
 _TIME_ENDS = "年月日时期后前来天"  # "今年区政协…", "会后县政协…": when, and the committee only by level
 _BARE_REFERENCE = re.compile(r"^[县市州区]政协")

@@ -27,6 +27,7 @@ class TitleCommitteeTests(SimpleTestCase):
             ("两当县政协十届二次会议开幕", "两当县"),
             ("积石山政协调研", "积石山"),
             ("环县政协关注营商环境", "环县"),
+            ("武都区政协召开主席会议", "武都区"),
         ]:
             with self.subTest(title=title):
                 self.assertEqual(titles.committee_name(title), name)
@@ -85,6 +86,7 @@ class OpeningCommitteeTests(SimpleTestCase):
     def test_a_place_holding_a_level_character_is_named(self):
         self.assertEqual(titles.opening_committee("5月30日，瓜州县政协组织委员走进乡镇。"), "瓜州县")
         self.assertEqual(titles.opening_committee("6月2日，秦州区政协召开主席会议。"), "秦州区")
+        self.assertEqual(titles.opening_committee("6月3日，武都区政协视察油橄榄产业。"), "武都区")
 
     def test_a_time_word_before_a_level_names_no_committee(self):
         for paragraph in [
