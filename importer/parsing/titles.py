@@ -19,12 +19,15 @@ PLAIN = "plain"  # a single phrase with no committee or event: headline or deck 
 SECTION = "section"
 
 _KICKER = re.compile(r"^(?:[\u4e00-\u9fff]{1,10}政协|政协[\u4e00-\u9fff]{2,10}委员会)$")
-_TITLE_COMMITTEE = re.compile(r"^(?:——)?(?P<name>[\u4e00-\u9fff]{1,10}?)政协")
+# An autonomous county or prefecture in full, longer than other names: "积石山保安族东乡族撒拉族自治县".
+_AUTONOMOUS_PLACE = r"[\u4e00-\u9fff]{1,4}?(?:[\u4e00-\u9fff]{1,3}族)+自治[县州]"
+_TITLE_COMMITTEE = re.compile(rf"^(?:——)?(?P<name>{_AUTONOMOUS_PLACE}|[\u4e00-\u9fff]{{1,10}}?)政协")
 # "定西市政协", or the formal name "政协甘肃省第十三届委员会" / "中国人民政治协商会议X县第十届委员会"
 _OPENING_COMMITTEE = re.compile(
     r"^(?:[^，,。；]{0,10}[，,])?"
-    r"(?:(?P<name>[\u4e00-\u9fff]{1,8}?[市县区州])政协"
-    r"|(?:政协|中国人民政治协商会议)(?P<formal>[\u4e00-\u9fff]{1,8}?[省市县区州])第[\u4e00-\u9fff]{1,4}届委员会)"
+    rf"(?:(?P<name>{_AUTONOMOUS_PLACE}|[\u4e00-\u9fff]{{1,8}}?[市县区州])政协"
+    rf"|(?:政协|中国人民政治协商会议)(?P<formal>{_AUTONOMOUS_PLACE}|[\u4e00-\u9fff]{{1,8}}?[省市县区州])"
+    r"第[\u4e00-\u9fff]{1,4}届委员会)"
 )
 _LIST_JOINERS = ("、", "和", "与", "及")
 # Function words never inside a place name. 都 ("also", "all") is not among them: it is in 武都区.

@@ -28,6 +28,8 @@ class TitleCommitteeTests(SimpleTestCase):
             ("积石山政协调研", "积石山"),
             ("环县政协关注营商环境", "环县"),
             ("武都区政协召开主席会议", "武都区"),
+            ("积石山保安族东乡族撒拉族自治县政协召开常委会会议", "积石山保安族东乡族撒拉族自治县"),
+            ("阿克塞哈萨克族自治县政协视察牧区", "阿克塞哈萨克族自治县"),
         ]:
             with self.subTest(title=title):
                 self.assertEqual(titles.committee_name(title), name)
@@ -87,6 +89,14 @@ class OpeningCommitteeTests(SimpleTestCase):
         self.assertEqual(titles.opening_committee("5月30日，瓜州县政协组织委员走进乡镇。"), "瓜州县")
         self.assertEqual(titles.opening_committee("6月2日，秦州区政协召开主席会议。"), "秦州区")
         self.assertEqual(titles.opening_committee("6月3日，武都区政协视察油橄榄产业。"), "武都区")
+
+    def test_an_autonomous_county_in_full_is_named(self):
+        for paragraph in [
+            "7月9日，积石山保安族东乡族撒拉族自治县政协召开常委会会议。",
+            "7月9日，政协积石山保安族东乡族撒拉族自治县第十届委员会第三次会议开幕。",
+        ]:
+            with self.subTest(paragraph=paragraph):
+                self.assertEqual(titles.opening_committee(paragraph), "积石山保安族东乡族撒拉族自治县")
 
     def test_a_time_word_before_a_level_names_no_committee(self):
         for paragraph in [
