@@ -2,6 +2,7 @@
 
 import datetime
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import models
@@ -130,6 +131,17 @@ def display_headline(headline: str, kicker: str, body: str) -> str:
     return headline
 
 
+# Stands for an article's id in an address reversed once for a whole list (`article_addresses`).
+ID_PLACEHOLDER = 987_654_321_987
+
+
+def article_addresses() -> Callable[[int], str]:
+    """Articles' addresses from one `reverse()`: a list reversing each of its items' spent 0.4 ms
+    of a 20-item page."""
+    before, after = reverse("articles:detail", args=[ID_PLACEHOLDER]).split(str(ID_PLACEHOLDER))
+    return lambda pk: f"{before}{pk}{after}"
+
+
 @dataclass(frozen=True, slots=True)
 class ListedArticle:
     """An article as the lists show it (`partials/article_item.html`), its display values computed once.
@@ -140,6 +152,7 @@ class ListedArticle:
     """
 
     pk: int
+    url: str
     title: str
     kicker: str
     subtitle: str
@@ -149,10 +162,12 @@ class ListedArticle:
     body: str = ""
 
     @classmethod
-    def of(cls, article: "Article") -> "ListedArticle":
-        """An article read as a model, its committee selected and its meetings prefetched."""
+    def of(cls, article: "Article", address: Callable[[int], str]) -> "ListedArticle":
+        """An article read as a model, its committee selected and its meetings prefetched;
+        `address` is `article_addresses()`."""
         return cls(
             pk=article.pk,
+            url=address(article.pk),
             title=display_headline(article.headline, article.kicker, article.body),
             kicker=article.kicker,
             subtitle=article.subtitle,
@@ -161,10 +176,6 @@ class ListedArticle:
             meeting_labels=tuple(meeting.get_meeting_type_display() for meeting in article.meetings.all()),
             body=article.body,
         )
-
-    @property
-    def url(self) -> str:
-        return reverse("articles:detail", args=[self.pk])
 
     @property
     def date_iso(self) -> str:
@@ -177,11 +188,12 @@ class ListedArticle:
         return f"{date.year}年{date.month}月{date.day}日" if date else ""
 
 
-def listed_article(rows: list[tuple], labels: dict) -> ListedArticle:
+def listed_article(rows: list[tuple], labels: dict, address: Callable[[int], str]) -> ListedArticle:
     """One article from its rows of `ArticleQuerySet.listed`, one per meeting it reports (or one)."""
     pk, headline, kicker, subtitle, date, opening, committee, _meeting_type = rows[0]
     return ListedArticle(
         pk=pk,
+        url=address(pk),
         title=display_headline(headline, kicker, opening),
         kicker=kicker,
         subtitle=subtitle,
@@ -258,8 +270,8 @@ class ArticleQuerySet(models.QuerySet):
         by_article: dict[int, list[tuple]] = {}
         for row in rows:
             by_article.setdefault(row[0], []).append(row)
-        labels = dict(MeetingType.choices)
-        return [listed_article(by_article[pk], labels) for pk in ids if pk in by_article]
+        labels, address = dict(MeetingType.choices), article_addresses()
+        return [listed_article(by_article[pk], labels, address) for pk in ids if pk in by_article]
 
 
 class Article(models.Model):

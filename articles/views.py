@@ -34,6 +34,7 @@ from .models import (
     MeetingType,
     Mention,
     SourcePage,
+    article_addresses,
 )
 from .models import Status as ArticleStatus
 
@@ -195,7 +196,8 @@ class ArticleListView(ReaderListMixin, FilterView):
             canonical_url=self.canonical_url(context["page_obj"]),
         )
         if query:  # ranked matches come as models, read with their texts for the snippets
-            context["object_list"] = [ListedArticle.of(article) for article in context["object_list"]]
+            address = article_addresses()
+            context["object_list"] = [ListedArticle.of(found, address) for found in context["object_list"]]
         return context
 
     def search_facets(self, query: str, only_query: bool) -> dict:
