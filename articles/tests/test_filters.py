@@ -207,3 +207,21 @@ class ArticleFilterTests(TestCase):
         response = self.client.get(LISTING, {"region": "621100"})
         self.assertContains(response, '常委会会议 <span class="count">（2）</span>', html=False)
         self.assertContains(response, '<option value="621122">陇西县（2）</option>', html=True)
+
+
+class FormClassTests(TestCase):
+    fixtures = ("organizations",)
+
+    def test_filtersets_share_one_form_class_and_keep_their_own_values(self):
+        published = Article.objects.published()
+        news = ArticleFilter(QueryDict("kind=news&region=620100"), published)
+        commentary = ArticleFilter(QueryDict("kind=commentary&region=bogus!"), published)
+        self.assertIs(type(news.form), type(commentary.form))
+        self.assertTrue(news.is_valid())
+        self.assertFalse(commentary.is_valid())
+        self.assertEqual(news.form.cleaned_data["kind"], Kind.NEWS)
+        self.assertEqual(news.form.cleaned_data["region"].code, "620100")
+        self.assertEqual(commentary.form.cleaned_data["kind"], Kind.COMMENTARY)
+        self.assertIn("region", commentary.form.errors)
+        self.assertFalse(news.form.errors)
+        self.assertIsNot(news.form.fields["region"], commentary.form.fields["region"])
