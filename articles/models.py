@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Substr
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -76,6 +76,16 @@ class MeetingQuerySet(models.QuerySet):
 
     def in_region(self, organization: Organization) -> "MeetingQuerySet":
         return self.filter(organization__in=Organization.objects.in_region(organization))
+
+    def reported(self) -> "MeetingQuerySet":
+        """Meetings reported by at least one published article."""
+        published_links = ArticleMeeting.objects.filter(
+            meeting=OuterRef("pk"), article__status=Status.PUBLISHED
+        )
+        return self.filter(Exists(published_links))
+
+    def newest_first(self) -> "MeetingQuerySet":
+        return self.order_by(models.F("date").desc(nulls_last=True), "-pk")
 
 
 class Meeting(models.Model):

@@ -9,7 +9,6 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import (
     Count,
     Exists,
-    F,
     OuterRef,
     Prefetch,
     Q,
@@ -57,14 +56,11 @@ def published_articles() -> QuerySet:
 
 def reported_meetings() -> QuerySet:
     """Meetings reported by at least one published article, with the number of those articles."""
-    published_links = ArticleMeeting.objects.filter(
-        meeting=OuterRef("pk"), article__status=ArticleStatus.PUBLISHED
-    )
     return (
-        Meeting.objects.filter(Exists(published_links))
+        Meeting.objects.reported()
         .select_related("organization")
         .annotate(article_count=Count("articles", filter=Q(articles__status=ArticleStatus.PUBLISHED)))
-        .order_by(F("date").desc(nulls_last=True), "-pk")
+        .newest_first()
     )
 
 
@@ -298,12 +294,31 @@ class ArticleDetailView(DetailView):
         )
 
     def get_context_data(self, **kwargs):
-        article = self.object
-        others = published_articles().newest_first().exclude(pk=article.pk)
-        meeting_ids = [link.meeting_id for link in article.meeting_links.all()]
-        same_meeting = others.filter(meetings__in=meeting_ids).distinct()[:RELATED] if meeting_ids else []
-        same_committee = others.filter(committee=article.committee)[:RELATED] if article.committee_id else []
+        same_meeting, same_committee = self.related(self.object)
         return super().get_context_data(same_meeting=same_meeting, same_committee=same_committee, **kwargs)
+
+    @staticmethod
+    def related(article: Article) -> tuple[list[ListedArticle], list[ListedArticle]]:
+        """The newest other articles reporting the article's meetings, and about its committee.
+
+        Their ids first, along indexes (`article_committee_newest`), then both lists' titles in
+        one query as the lists show them: no bodies, no models, no meetings prefetched.
+        """
+        others = (
+            Article.objects.for_readers().newest_first().exclude(pk=article.pk).values_list("pk", flat=True)
+        )
+        meeting_ids = [link.meeting_id for link in article.meeting_links.all()]
+        by_meeting = list(others.filter(meetings__in=meeting_ids).distinct()[:RELATED]) if meeting_ids else []
+        by_committee = (
+            list(others.filter(committee=article.committee_id)[:RELATED]) if article.committee_id else []
+        )
+        listed = Article.objects.for_readers().listed(by_meeting + by_committee)
+        by_pk = {other.pk: other for other in listed}
+
+        def shown(ids: list[int]) -> list[ListedArticle]:
+            return [by_pk[pk] for pk in ids if pk in by_pk]
+
+        return shown(by_meeting), shown(by_committee)
 
 
 class MeetingListView(ReaderListMixin, FilterView):

@@ -4,9 +4,9 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.views.generic import DetailView, ListView
 
 from articles.facets import IndexedArticles, facet_index
-from articles.models import Mention
+from articles.models import Meeting, Mention
 from articles.models import Status as ArticleStatus
-from articles.views import CHART_MONTHS, published_articles, reported_meetings
+from articles.views import CHART_MONTHS, published_articles
 
 from .models import Level, Organization, Person, Role
 
@@ -61,7 +61,7 @@ class CommitteeDetailView(DetailView):
         return super().get_context_data(
             articles=IndexedArticles(index, selected, published_articles())[:COMMITTEE_ARTICLES],
             article_total=selected.bit_count(),
-            meetings=reported_meetings().filter(organization=committee)[:COMMITTEE_MEETINGS],
+            meetings=self.latest_meetings(committee),
             leaders=self.leaders(committee),
             children=committee.children.order_by("code"),
             chart_rows=[(committee.division_name, "", committee.pk)],
@@ -69,6 +69,15 @@ class CommitteeDetailView(DetailView):
             chart_months=months,
             **kwargs,
         )
+
+    @staticmethod
+    def latest_meetings(committee: Organization) -> QuerySet:
+        """The committee's newest reported meetings, along `meeting_newest_by_organization`.
+
+        Without their article counts (the page shows none): counting grouped every meeting the
+        committee ever held before the newest could be taken, a cost growing with the archive.
+        """
+        return Meeting.objects.reported().filter(organization=committee).newest_first()[:COMMITTEE_MEETINGS]
 
     @staticmethod
     def leaders(committee: Organization) -> QuerySet:

@@ -244,9 +244,26 @@ class ArticlePageTests(TestCase):
 
     def test_related_articles_share_the_meeting_or_committee_and_are_published(self):
         response = self.client.get(self.article.get_absolute_url())
-        self.assertEqual(list(response.context["same_meeting"]), [self.same_meeting])
-        self.assertEqual(list(response.context["same_committee"]), [self.same_committee])
+        self.assertEqual([other.pk for other in response.context["same_meeting"]], [self.same_meeting.pk])
+        self.assertEqual([other.pk for other in response.context["same_committee"]], [self.same_committee.pk])
+        self.assertContains(
+            response, f'<a href="/articles/{self.same_meeting.pk}/">陇西县委员热议常委会会议</a>', html=True
+        )
+        self.assertContains(
+            response, f'<a href="/articles/{self.same_committee.pk}/">定西市政协调研文旅</a>', html=True
+        )
         self.assertNotContains(response, "定西市政协草稿")
+
+    def test_related_articles_are_the_newest_five_undated_last(self):
+        dated = [
+            make_article(f"定西市政协调研{day}", region="621100", event_date=datetime.date(2024, 1, day))
+            for day in range(1, 6)
+        ]
+        make_article("定西市政协无日期稿件", region="621100", event_date=None)
+        response = self.client.get(self.article.get_absolute_url())
+        self.assertEqual(
+            [other.pk for other in response.context["same_committee"]], [a.pk for a in reversed(dated)]
+        )
 
     def test_unpublished_article_is_not_found(self):
         self.assertEqual(self.client.get(self.draft.get_absolute_url()).status_code, 404)
@@ -392,6 +409,20 @@ class ReaderColumnsTests(TestCase):
                 self.assertContains(self.client.get(url), "陇西县政协召开常委会会议")
             selected = [query["sql"].split(" FROM ")[0] for query in captured]
             self.assertFalse([sql for sql in selected if "source_text" in sql or "search_text" in sql])
+
+
+class NewestByCommitteeIndexTests(TestCase):
+    """A committee's newest articles and meetings are read along indexes (migration 0007)."""
+
+    def test_both_indexes_exist_on_this_database(self):
+        tables = {
+            "articles_article": "article_committee_newest",
+            "articles_meeting": "meeting_newest_by_organization",
+        }
+        with connection.cursor() as cursor:
+            for table, index in tables.items():
+                with self.subTest(index=index):
+                    self.assertIn(index, connection.introspection.get_constraints(cursor, table))
 
 
 class EPaperTests(TestCase):

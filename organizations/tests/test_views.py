@@ -62,6 +62,23 @@ class CommitteePageTests(TestCase):
     def test_unknown_committee_is_not_found(self):
         self.assertEqual(self.client.get("/committees/no-such-place/").status_code, 404)
 
+    def test_lists_the_newest_reported_meetings_undated_last(self):
+        undated = make_meeting("621100", MeetingType.STUDY, None, title="专题学习会")
+        make_article("定西市政协专题学习", region="621100", meetings=(undated,))
+        dated = []
+        for day in range(1, 19):
+            meeting = make_meeting(
+                "621100", MeetingType.CONSULTATION, datetime.date(2024, 3, day), title=f"协商会{day}"
+            )
+            make_article(f"定西市政协协商会{day}", region="621100", meetings=(meeting,))
+            dated.append(meeting)
+        unreported = make_meeting("621100", MeetingType.WORK, datetime.date(2024, 4, 1), title="未见报会议")
+        make_article("定西市政协草稿会议", region="621100", meetings=(unreported,), published=False)
+        response = self.client.get(reverse("organizations:committee", args=["dingxi-shi"]))
+        # 18 new meetings, the fixture's of 2023, then the undated one: the twenty shown.
+        self.assertEqual(list(response.context["meetings"]), [*dated[::-1], self.meeting, undated])
+        self.assertNotContains(response, "未见报会议")
+
     def test_query_count_does_not_grow_with_articles(self):
         def queries() -> int:
             with CaptureQueriesContext(connection) as captured:
