@@ -198,6 +198,18 @@ class ListedArticle:
         return f"{date.year}年{date.month}月{date.day}日" if date else ""
 
 
+@dataclass(frozen=True, slots=True)
+class Headline:
+    """An article as a short list of titles shows it (`ArticleQuerySet.headlines`): its title,
+    linked, and its committee, which the home page names beside a county's article."""
+
+    pk: int
+    url: str
+    title: str
+    committee_id: int | None
+    place: str
+
+
 def listed_article(rows: list[tuple], labels: dict, address: Callable[[int], str]) -> ListedArticle:
     """One article from its rows of `ArticleQuerySet.listed`, one per meeting it reports (or one)."""
     pk, headline, kicker, subtitle, date, opening, committee, _meeting_type = rows[0]
@@ -282,6 +294,27 @@ class ArticleQuerySet(models.QuerySet):
             by_article.setdefault(row[0], []).append(row)
         labels, address = dict(MeetingType.choices), article_addresses()
         return [listed_article(by_article[pk], labels, address) for pk in ids if pk in by_article]
+
+    def headlines(self, ids: list[int]) -> list[Headline]:
+        """These articles' titles, in the order of `ids`; those not in this queryset are left out.
+
+        One query of short columns: a model per title read every column, the body included, and
+        decoded its JSON (5 ms of the home page's 56 titles at 100k articles).
+        """
+        rows = self.filter(pk__in=ids).values_list(
+            "pk",
+            "headline",
+            "kicker",
+            Substr("body", 1, OPENING_CHARS),
+            "committee",
+            "committee__division_name",
+        )
+        address = article_addresses()
+        by_pk = {
+            pk: Headline(pk, address(pk), display_headline(headline, kicker, opening), committee, place or "")
+            for pk, headline, kicker, opening, committee, place in rows.order_by()
+        }
+        return [by_pk[pk] for pk in ids if pk in by_pk]
 
 
 class Article(models.Model):

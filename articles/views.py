@@ -27,6 +27,7 @@ from .models import (
     Article,
     ArticleCommittee,
     ArticleMeeting,
+    Headline,
     Kind,
     ListedArticle,
     Meeting,
@@ -128,12 +129,12 @@ class HomeView(TemplateView):
     @staticmethod
     def latest_by_prefecture(
         index: FacetIndex, prefectures: list[Organization]
-    ) -> list[tuple[Organization, list[Article]]]:
-        """Each prefecture with its newest articles, counties included, read in one query."""
+    ) -> list[tuple[Organization, list[Headline]]]:
+        """Each prefecture with its newest articles' titles, counties included, read in one query."""
         wanted = {p.pk: index.ids_at(index.in_region(p), 0, PER_PREFECTURE) for p in prefectures}
-        shown = Article.objects.for_readers().select_related("committee")
-        rows = shown.in_bulk([pk for ids in wanted.values() for pk in ids])
-        return [(p, [rows[pk] for pk in wanted[p.pk] if pk in rows]) for p in prefectures]
+        rows = Article.objects.for_readers().headlines([pk for ids in wanted.values() for pk in ids])
+        by_pk = {row.pk: row for row in rows}
+        return [(p, [by_pk[pk] for pk in wanted[p.pk] if pk in by_pk]) for p in prefectures]
 
 
 class ArticleListView(ReaderListMixin, FilterView):

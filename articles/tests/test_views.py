@@ -283,14 +283,24 @@ class HomeTests(TestCase):
     fixtures = ("organizations",)
 
     def test_prefectures_with_their_counties_items_and_the_chart(self):
-        make_article("陇西县政协召开常委会会议", region="621122", event_date=datetime.date(2023, 5, 3))
-        make_article("武威市政协调研", region="620600", event_date=datetime.date(2023, 6, 9))
+        county = make_article(
+            "陇西县政协召开常委会会议", region="621122", event_date=datetime.date(2023, 5, 3)
+        )
+        own = make_article("武威市政协调研", region="620600", event_date=datetime.date(2023, 6, 9))
         response = self.client.get("/")
         prefectures = dict(response.context["prefectures"])
         by_name = {prefecture.division_name: articles for prefecture, articles in prefectures.items()}
         self.assertEqual(len(by_name), 14)
-        self.assertEqual([a.headline for a in by_name["定西市"]], ["陇西县政协召开常委会会议"])
+        self.assertEqual([a.title for a in by_name["定西市"]], ["陇西县政协召开常委会会议"])
         self.assertEqual(by_name["兰州市"], [])
+        # A county's article names its county; a prefecture's own article names nothing beside it.
+        self.assertContains(
+            response,
+            f'<li><a href="/articles/{county.pk}/">陇西县政协召开常委会会议</a>'
+            ' <span class="muted">陇西县</span></li>',
+            html=True,
+        )
+        self.assertContains(response, f'<li><a href="/articles/{own.pk}/">武威市政协调研</a></li>', html=True)
         self.assertContains(response, "<svg", count=1)
         self.assertContains(response, "<title>定西市 2023年5月：1 篇</title>", html=True)
         self.assertContains(response, "<title>武威市 2023年6月：1 篇</title>", html=True)
