@@ -171,22 +171,6 @@ class ListedArticle:
     meeting_labels: tuple[str, ...]
     body: str = ""
 
-    @classmethod
-    def of(cls, article: "Article", address: Callable[[int], str]) -> "ListedArticle":
-        """An article read as a model, its committee selected and its meetings prefetched;
-        `address` is `article_addresses()`."""
-        return cls(
-            pk=article.pk,
-            url=address(article.pk),
-            title=display_headline(article.headline, article.kicker, article.body),
-            kicker=article.kicker,
-            subtitle=article.subtitle,
-            event_date=article.event_date,
-            committee_name=article.committee.name if article.committee else "",
-            meeting_labels=tuple(meeting.get_meeting_type_display() for meeting in article.meetings.all()),
-            body=article.body,
-        )
-
     @property
     def date_iso(self) -> str:
         return self.event_date.isoformat() if self.event_date else ""
@@ -210,8 +194,11 @@ class Headline:
     place: str
 
 
-def listed_article(rows: list[tuple], labels: dict, address: Callable[[int], str]) -> ListedArticle:
-    """One article from its rows of `ArticleQuerySet.listed`, one per meeting it reports (or one)."""
+def listed_article(
+    rows: list[tuple], labels: dict, address: Callable[[int], str], with_body: bool
+) -> ListedArticle:
+    """One article from its rows of `ArticleQuerySet.listed`, one per meeting it reports (or one);
+    the body column is the whole body `with_body`, else its opening words."""
     pk, headline, kicker, subtitle, date, opening, committee, _meeting_type = rows[0]
     return ListedArticle(
         pk=pk,
@@ -222,6 +209,7 @@ def listed_article(rows: list[tuple], labels: dict, address: Callable[[int], str
         event_date=date,
         committee_name=committee or "",
         meeting_labels=tuple(str(labels.get(row[-1], row[-1])) for row in rows if row[-1] is not None),
+        body=opening if with_body else "",
     )
 
 
@@ -267,9 +255,9 @@ class ArticleQuerySet(models.QuerySet):
     def newest_first(self) -> "ArticleQuerySet":
         return self.order_by(models.F("event_date").desc(nulls_last=True), "-pk")
 
-    def listed(self, ids: list[int]) -> list[ListedArticle]:
+    def listed(self, ids: list[int], with_body: bool = False) -> list[ListedArticle]:
         """These articles as the lists show them, in the order of `ids`; those not in this
-        queryset are left out.
+        queryset are left out. `with_body` reads their bodies too, for a search's snippets.
 
         One query: each article's row joined to its committee and to its meetings, one row per
         meeting, in the order the article reports them.
@@ -284,7 +272,7 @@ class ArticleQuerySet(models.QuerySet):
                 "kicker",
                 "subtitle",
                 "event_date",
-                Substr("body", 1, OPENING_CHARS),
+                "body" if with_body else Substr("body", 1, OPENING_CHARS),
                 "committee__name",
                 "meeting_links__meeting__meeting_type",
             )
@@ -293,7 +281,7 @@ class ArticleQuerySet(models.QuerySet):
         for row in rows:
             by_article.setdefault(row[0], []).append(row)
         labels, address = dict(MeetingType.choices), article_addresses()
-        return [listed_article(by_article[pk], labels, address) for pk in ids if pk in by_article]
+        return [listed_article(by_article[pk], labels, address, with_body) for pk in ids if pk in by_article]
 
     def headlines(self, ids: list[int]) -> list[Headline]:
         """These articles' titles, in the order of `ids`; those not in this queryset are left out.

@@ -310,8 +310,10 @@ class RankedMatches:
     `newest` is the matches' ids, newest first, COUNT_LIMIT + 1 at most (`newest_match_ids`,
     `fts5_newest_ids`): listed once, they give the count, the ranked head and every page, so no
     query goes through the full-text index again. A slice within the ranked head costs two
-    queries: the head's texts, then the slice's rows from `rows` by id; a slice past the head is
-    the matches in date order from the same offset (the head is exactly the newest ones).
+    queries: the head's texts, then the slice's rows from `rows` (an `ArticleQuerySet`) by id, as
+    the lists show them with their bodies for the snippets (`ArticleQuerySet.listed`: a third of
+    the time of reading them as models with their committees and meetings). A slice past the head
+    is the matches in date order from the same offset (the head is exactly the newest ones).
     """
 
     def __init__(self, query: str, rows: QuerySet, newest: list[int]) -> None:
@@ -339,20 +341,14 @@ class RankedMatches:
 
     def older(self, start: int, stop: int) -> list:
         """Rows `start` to `stop` of the matches past the ranked head, newest first."""
-        wanted = self.newest[start:stop]
-        rows = self.rows.in_bulk(wanted)
-        return [rows[pk] for pk in wanted if pk in rows]
+        return self.rows.listed(self.newest[start:stop], with_body=True)
 
     def ranked(self, start: int, stop: int) -> list:
-        """Rows `start` to `stop` of the ranked head, each with its `search_rank`."""
+        """Rows `start` to `stop` of the ranked head."""
         if not self.tokens:
             return []
         scores = by_relevance(search_texts(self.rows, self.newest[:RANKED_MATCHES]), self.tokens)
-        wanted = list(scores)[start:stop]
-        rows = self.rows.in_bulk(wanted)
-        for pk, row in rows.items():
-            row.search_rank = scores[pk]
-        return [rows[pk] for pk in wanted if pk in rows]
+        return self.rows.listed(list(scores)[start:stop], with_body=True)
 
 
 @functools.lru_cache(maxsize=256)

@@ -34,7 +34,6 @@ from .models import (
     MeetingType,
     Mention,
     SourcePage,
-    article_addresses,
 )
 from .models import Status as ArticleStatus
 
@@ -192,9 +191,6 @@ class ArticleListView(ReaderListMixin, FilterView):
             kind_options=choice_options(Kind.choices, facets["kind"], [cleaned.get("kind")]),
             canonical_url=self.canonical_url(context["page_obj"]),
         )
-        if query:  # ranked matches come as models, read with their texts for the snippets
-            address = article_addresses()
-            context["object_list"] = [ListedArticle.of(found, address) for found in context["object_list"]]
         return context
 
     def search_facets(self, query: str, only_query: bool) -> dict:

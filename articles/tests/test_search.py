@@ -134,7 +134,9 @@ class SearchTests(TestCase):
             self.assertEqual(ranked, [newest, sparse, older, dense])
             pages = ranked_matches("花椒")
             self.assertEqual(pages.count(), 4)
-            self.assertEqual([*pages[0:1], *pages[1:3], *pages[3:4]], ranked)
+            self.assertEqual(
+                [row.pk for row in [*pages[0:1], *pages[1:3], *pages[3:4]]], [a.pk for a in ranked]
+            )
 
     def test_the_newest_matches_follow_dates_as_editors_change_them(self):
         def newest() -> list[int]:
@@ -167,23 +169,26 @@ class SearchTests(TestCase):
                 self.assertEqual(pages.count(), expected[0])
 
     def test_pages_read_from_the_given_rows_are_the_same_matches_in_the_same_order(self):
-        def pages(rows=None) -> list[tuple[str, float | None]]:
+        def pages(rows=None) -> list[int]:
             ranked = ranked_matches("政协", rows)
-            return [(row.headline, getattr(row, "search_rank", None)) for row in [*ranked[0:2], *ranked[2:4]]]
+            return [row.pk for row in [*ranked[0:2], *ranked[2:4]]]
 
-        expected = [
-            (row.headline, row.search_rank) for row in search.search(Article.objects.published(), "政协")
-        ]
+        expected = [row.pk for row in search.search(Article.objects.published(), "政协")]
         self.assertEqual(len(expected), 4)
         self.assertEqual(pages(), expected)
         self.assertEqual(pages(Article.objects.select_related("committee")), expected)
 
+    def test_pages_carry_what_a_listed_search_result_shows(self):
+        (row,) = ranked_matches("乡村振兴")[0:20]
+        self.assertEqual((row.pk, row.title, row.body), (self.rural.pk, self.rural.headline, self.rural.body))
+        self.assertEqual(row.committee_name, "定西市政协")
+
     def test_an_article_unpublished_after_the_listing_is_left_out_of_the_ranked_page(self):
         pages = ranked_matches("乡村振兴")
-        self.assertEqual([row.headline for row in pages[0:20]], [self.rural.headline])
+        self.assertEqual([row.title for row in pages[0:20]], [self.rural.headline])
         # The draft's id among the listed ones, as if it was withdrawn between the two reads.
         stale = search.RankedMatches("乡村振兴", Article.objects.published(), [self.draft.pk, self.rural.pk])
-        self.assertEqual([row.headline for row in stale[0:20]], [self.rural.headline])
+        self.assertEqual([row.title for row in stale[0:20]], [self.rural.headline])
 
     def test_search_texts_come_in_the_order_asked_without_unknown_ids(self):
         published = Article.objects.published()
