@@ -437,6 +437,8 @@ class Mention(models.Model):
         verbose_name_plural = _("提及人物")
         ordering = ["position"]
         constraints = [models.UniqueConstraint(fields=["article", "person"], name="mention_unique_person")]
+        # A committee's people counted by mentions from the index alone (`CommitteeDetailView.leaders`).
+        indexes = [models.Index(fields=["person", "article"], name="mention_by_person")]
 
     def __str__(self) -> str:
         return f"{self.title}{self.person.name}"

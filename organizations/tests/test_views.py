@@ -62,6 +62,23 @@ class CommitteePageTests(TestCase):
     def test_unknown_committee_is_not_found(self):
         self.assertEqual(self.client.get("/committees/no-such-place/").status_code, 404)
 
+    def test_leaders_are_ordered_by_published_mentions_and_drafts_do_not_count(self):
+        deputy = make_person("李华", "621100")
+        drafted = make_person("赵敏", "621100")
+        for number in range(2):
+            make_article(f"定西市政协调研{number}", region="621100", persons=((deputy, "副主席"),))
+        for number in range(3):  # unpublished: neither counted for the chair nor listing 赵敏
+            make_article(
+                f"定西市政协草稿{number}",
+                region="621100",
+                persons=((self.chair, "主席"), (drafted, "常委")),
+                published=False,
+            )
+        response = self.client.get(reverse("organizations:committee", args=["dingxi-shi"]))
+        leaders = [(person.name, person.mention_count) for person in response.context["leaders"]]
+        self.assertEqual(leaders, [("李华", 2), ("张强", 1)])
+        self.assertNotContains(response, "赵敏")
+
     def test_lists_the_newest_reported_meetings_undated_last(self):
         undated = make_meeting("621100", MeetingType.STUDY, None, title="专题学习会")
         make_article("定西市政协专题学习", region="621100", meetings=(undated,))
