@@ -4,7 +4,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.views.generic import DetailView, ListView
 
 from articles.facets import IndexedArticles, facet_index
-from articles.models import Article, Meeting, Mention
+from articles.models import Article, ListedMeeting, Meeting, Mention
 from articles.models import Status as ArticleStatus
 from articles.views import CHART_MONTHS, published_articles
 
@@ -75,13 +75,14 @@ class CommitteeDetailView(DetailView):
         )
 
     @staticmethod
-    def latest_meetings(committee: Organization) -> QuerySet:
+    def latest_meetings(committee: Organization) -> list[ListedMeeting]:
         """The committee's newest reported meetings, along `meeting_newest_by_organization`.
 
         Without their article counts (the page shows none): counting grouped every meeting the
         committee ever held before the newest could be taken, a cost growing with the archive.
         """
-        return Meeting.objects.reported().filter(organization=committee).newest_first()[:COMMITTEE_MEETINGS]
+        newest = Meeting.objects.reported().filter(organization=committee).newest_first()
+        return newest[:COMMITTEE_MEETINGS].listed()
 
     @staticmethod
     def leaders(committee: Organization) -> QuerySet:

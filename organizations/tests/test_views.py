@@ -53,7 +53,13 @@ class CommitteePageTests(TestCase):
         response = self.client.get(reverse("organizations:committee", args=["dingxi-shi"]))
         self.assertContains(response, "<h1>定西市政协</h1>", html=True)
         self.assertEqual(response.context["article_total"], 2)
-        self.assertEqual(list(response.context["meetings"]), [self.meeting])
+        self.assertEqual([meeting.pk for meeting in response.context["meetings"]], [self.meeting.pk])
+        self.assertContains(
+            response,
+            f'<li><a href="/meetings/{self.meeting.pk}/">五届十次常委会会议</a>'
+            ' <span class="muted">2023年6月8日 · 常委会会议</span></li>',
+            html=True,
+        )
         self.assertEqual(list(response.context["leaders"]), [self.chair])
         self.assertContains(response, "主席")
         self.assertContains(response, "<title>定西市 2023年5月：1 篇</title>", html=True)
@@ -93,7 +99,16 @@ class CommitteePageTests(TestCase):
         make_article("定西市政协草稿会议", region="621100", meetings=(unreported,), published=False)
         response = self.client.get(reverse("organizations:committee", args=["dingxi-shi"]))
         # 18 new meetings, the fixture's of 2023, then the undated one: the twenty shown.
-        self.assertEqual(list(response.context["meetings"]), [*dated[::-1], self.meeting, undated])
+        self.assertEqual(
+            [meeting.pk for meeting in response.context["meetings"]],
+            [meeting.pk for meeting in [*dated[::-1], self.meeting, undated]],
+        )
+        self.assertContains(
+            response,
+            f'<li><a href="/meetings/{undated.pk}/">专题学习会</a>'
+            ' <span class="muted">专题学习会</span></li>',
+            html=True,
+        )
         self.assertNotContains(response, "未见报会议")
 
     def test_query_count_does_not_grow_with_articles(self):
