@@ -185,7 +185,7 @@ def article_addresses() -> Callable[[int], str]:
 
 @dataclass(frozen=True, slots=True)
 class ListedArticle:
-    """An article as the lists show it (`partials/article_item.html`), its display values computed once.
+    """An article as the lists show it (`reader.article_item`), its display values computed once.
 
     A list item reads a dozen values of an article, its committee's name and its meetings' types;
     as a model instance with a related object and prefetched meetings, that was most of a
