@@ -6,9 +6,8 @@ hold one printed line per line (about twenty characters). Column widths vary acr
 """
 
 import functools
-from bisect import bisect_right
-from collections.abc import Iterable
-from statistics import median
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from .normalize import display_width
@@ -39,7 +38,7 @@ def detect_layout(lines: list[str]) -> str:
 
 
 def _runs(
-    widths: list[int], breaks: frozenset[int], openings: frozenset[int], hanging: tuple[int, ...]
+    widths: tuple[int, ...], breaks: frozenset[int], openings: frozenset[int], hanging: tuple[int, ...]
 ) -> list[range]:
     """Stretches of lines each set in one column width: cut at titles spanning several columns and
     before each line in `breaks` (where the caller knows another article or title begins).
@@ -68,34 +67,30 @@ def _between(bounds: list[int], index: int) -> range:
     return range(bounds[after - 1], bounds[after])
 
 
-def _wider_than_both_sides(widths: list[int], index: int, stretch: range) -> bool:
+def _wider_than_both_sides(widths: tuple[int, ...], index: int, stretch: range) -> bool:
     """Whether a line is a title over several columns: wider than the lines before and after it
     within its stretch."""
     sides = [
         widths[max(stretch.start, index - WIDTH_WINDOW) : index],
         widths[index + 1 : min(stretch.stop, index + WIDTH_WINDOW + 1)],
     ]
-    return all(widths[index] > WIDE_TITLE * median(side) for side in sides if side)
+    return all(widths[index] > WIDE_TITLE * _median(sorted(side)) for side in sides if side)
 
 
-def _typical_width(widths: list[int], window: range) -> float:
+def _median(ordered: Sequence[int]) -> float:
+    """`statistics.median` of values already sorted: a page asks for thousands of windows' medians,
+    and the library's checks and copy cost more than the windows' sorting."""
+    half = len(ordered) // 2
+    return ordered[half] if len(ordered) % 2 else (ordered[half - 1] + ordered[half]) / 2
+
+
+def _typical_width(widths: tuple[int, ...], window: range) -> float:
     """The median width of a window's full lines, leaving out titles, paragraph ends and first
     lines (anything well short of the fullest lines)."""
-    return _typical_of(tuple(widths[index] for index in window))
+    return _column_of(widths[window.start : window.stop]).typical
 
 
-@functools.lru_cache(maxsize=4096)
-def _typical_of(values: tuple[int, ...]) -> float:
-    """`_typical_width` of these widths; a page asks for the same window's again and again."""
-    middle = median(values)
-    body = sorted(width for width in values if 0.6 * middle <= width <= 1.25 * middle)
-    if not body:
-        return middle
-    fullest = body[(3 * len(body)) // 4]
-    return median(width for width in body if width >= FULL_LINE * fullest)
-
-
-def _split_at_width_change(widths: list[int], run: range, hanging: tuple[int, ...]) -> list[range]:
+def _split_at_width_change(widths: tuple[int, ...], run: range, hanging: tuple[int, ...]) -> list[range]:
     """A run cut where two articles set in different column widths meet with nothing between them
     (a feature opening on a quote right after a news story): near the line where the lines before
     and after differ most, just after the last line too wide for the narrower column.
@@ -121,24 +116,32 @@ def _split_at_width_change(widths: list[int], run: range, hanging: tuple[int, ..
     )
 
 
-def _column_width(widths: list[int], window: range) -> float:
-    """The upper quartile of a window's lines, leaving out titles and short paragraph ends."""
-    return _column_of(tuple(widths[index] for index in window))
-
-
-@functools.lru_cache(maxsize=4096)
-def _column_of(values: tuple[int, ...]) -> float:
-    middle = median(values)
-    body = sorted(width for width in values if 0.6 * middle <= width <= 1.25 * middle)
-    return body[(3 * len(body)) // 4] if body else middle
-
-
 class Column(NamedTuple):
     """The column a printed line is set in: `width` is what its fullest lines measure, `typical`
     what most of its lines measure (a paragraph's first line is indented below it)."""
 
     width: float
     typical: float
+
+
+@functools.lru_cache(maxsize=8192)
+def _column_of(values: tuple[int, ...]) -> Column:
+    """`_column_width` of these widths, from one sort: the lines near the median are a slice of
+    the sorted widths, and the full lines a slice of that. A page asks for the same window's
+    again and again."""
+    ordered = sorted(values)
+    middle = _median(ordered)
+    low, high = bisect_left(ordered, 0.6 * middle), bisect_right(ordered, 1.25 * middle)
+    if low == high:
+        return Column(middle, middle)
+    fullest = ordered[low + (3 * (high - low)) // 4]
+    return Column(fullest, _median(ordered[bisect_left(ordered, FULL_LINE * fullest, low, high) : high]))
+
+
+def _column_width(widths: tuple[int, ...], window: range) -> Column:
+    """The column of a window's lines: its width the upper quartile of the lines, its typical
+    line the median of the full ones, leaving out titles and short paragraph ends."""
+    return _column_of(widths[window.start : window.stop])
 
 
 def column_widths(
@@ -155,10 +158,11 @@ def column_widths(
     """
     estimates: list[Column] = []
     overhangs = tuple(hanging) or (0,) * len(widths)
-    for run in _runs(widths, frozenset(breaks), frozenset(openings), overhangs) if widths else []:
+    values = tuple(widths)  # slices of a tuple are the windows' cache keys
+    for run in _runs(values, frozenset(breaks), frozenset(openings), overhangs) if values else []:
         for index in run:
-            window = range(max(0, index - WIDTH_WINDOW), min(len(widths), index + WIDTH_WINDOW + 1))
+            window = range(max(0, index - WIDTH_WINDOW), min(len(values), index + WIDTH_WINDOW + 1))
             inside = range(max(window.start, run.start), min(window.stop, run.stop))
             lines = inside if len(inside) >= MIN_WINDOW else window
-            estimates.append(Column(_column_width(widths, lines), _typical_width(widths, lines)))
+            estimates.append(_column_width(values, lines))
     return estimates
