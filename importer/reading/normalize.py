@@ -21,7 +21,7 @@ _ROLE = r"(?:通讯员|记者|本报记者)"
 # the caption's last sentence ("拍摄" ends many a sentence's words, never after a full stop).
 _TAKEN_BY = rf"(?:^|(?<=[。！？!?”]))[ \u3000]*{_ROLE}[ \u3000]*{_NAME_LIST}[ \u3000]*摄"
 # A photo credit at the end of a printed line or block: it ends the caption.
-CREDIT_END = re.compile(rf"(?:摄影?报道|{_TAKEN_BY})$")
+_CREDIT_END = re.compile(rf"(?:摄影?报道|{_TAKEN_BY})$")
 _CREDIT_SPAN = re.compile(rf"(?:{_ROLE}?[ \u3000]*{_NAME_LIST}[ \u3000]*摄影?报道|{_TAKEN_BY})\s*$")
 _BYLINE_ROLES = re.compile(rf"({_ROLE})([ \u3000]*)")
 _BYLINE_MARK = r"[□■][ \u3000]*"  # the box some pages print before a byline under a title
@@ -162,6 +162,14 @@ BYLINE_LINE = re.compile(
     rf"|{_NAME_LIST}[ \u3000]*摄影?报道|[(（][ \u3000]*{_NAME_LIST}[ \u3000]*[)）]"
     rf"|{_BYLINE_MARK}{_NAME_LIST})$"  # an author's name alone after the box: "□ 马 骁"
 )
+
+
+def ends_on_credit(text: str) -> bool:
+    """Whether a printed line or block ends on a photo credit ("通讯员 X 摄影报道", "本报记者 X 摄").
+
+    Every credit has a "摄": most lines have none and skip the search, which would try the
+    credit's names at every character."""
+    return "摄" in text and bool(_CREDIT_END.search(text))
 
 
 def ends_sentence(text: str) -> bool:

@@ -5,8 +5,11 @@ that does not end a sentence continues on the next line. Column layout breaks ev
 a paragraph ends at a line clearly shorter than its column or at a sentence end on a short line.
 """
 
+from __future__ import annotations
+
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
 from statistics import median
@@ -17,8 +20,8 @@ from importer.parsing.titles import is_full_headline, names_by_level, names_its_
 from .layout import PARAGRAPH, WIDTH_CHANGE, Column, column_widths
 from .normalize import (
     BYLINE_LINE,
-    CREDIT_END,
     display_width,
+    ends_on_credit,
     ends_sentence,
     has_sentence_punctuation,
     normalize_block,
@@ -33,6 +36,9 @@ NO_LINE_START = "，。、；：？！”）》」,.;:?!)"  # closing punctuatio
 _CLOSER_OF = {closer: opener for opener, closer in _PAIRS.items()}
 _OPEN_BYLINE = re.compile(r"[(（](?:通讯员|记者|本报记者)[^()（）]*$")
 _ROLES = ("通讯员", "本报记者", "记者")
+# A role word cut by a line break: (its part ending one line, its part opening the next).
+_ROLE_CUTS = tuple((role[:cut], role[cut:]) for role in _ROLES for cut in range(1, len(role)))
+_ROLE_HEADS = tuple(head for head, _tail in _ROLE_CUTS)
 _NAME_PIECE = re.compile(r"[\u4e00-\u9fff·]+")
 _PHRASE_SPACE = re.compile(r"[\u2000-\uffff][ \u3000]+[\u2000-\uffff]")
 _TITLE_COLON = re.compile(r"^[\u4e00-\u9fff]{2,12}[：:]")
@@ -43,6 +49,7 @@ _CREDIT_BEGUN = re.compile(r"(?:通讯员|本报记者|记者)[ \u3000]*[\u4e00-
 CREDIT_TAIL_MAX = 12  # characters: the rest of a credit, "赵婷婷 摄影报道", never a caption's line
 _CLAUSE_PUNCTUATION = re.compile(r"[，、；：,;:]")
 CLAUSE_MARKS = "，、；：,;:"  # a line ending on one stops mid-sentence: no title ends so
+_CLAUSE_ENDS = tuple(CLAUSE_MARKS)
 LONG_FRAGMENT = 60  # half-em units: a punctuated line this long is a paragraph cut by a column change
 PHRASE_MIN = 4  # characters in each phrase of a two-phrase title ("丰富载体 让协商“接上地气”")
 TITLE_MAX = 80  # half-em units: no title is longer, punctuated or not
@@ -53,14 +60,102 @@ SAME_WIDTH = 2  # half-em units: two full lines of one column differ by a charac
 LEANING_LINES = 2  # a paragraph's lines whose width estimate may lean to a neighbouring column
 
 
+class _LineFact:
+    """A fact about a line's text, worked out when first asked and kept on the line: what
+    `functools.cached_property` does, without the lock Python 3.11 takes on every first use
+    (the reflow asks some ten facts of each of a page's hundreds of lines)."""
+
+    def __init__(self, read: Callable[[PrintedLine], bool | int]) -> None:
+        self.read = read
+        self.__doc__ = read.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, line: PrintedLine | None, owner: type | None = None) -> bool | int | _LineFact:
+        if line is None:
+            return self
+        value = line.__dict__[self.name] = self.read(line)
+        return value
+
+
 @dataclass(frozen=True)
 class PrintedLine:
+    """A non-empty line of the file. What its text says (a sentence's end, a title, a byline) is
+    worked out once, when first asked: the column reflow asks it of each line several times, as a
+    paragraph's last line, as the line that may run on from it and as a neighbour of both."""
+
     number: int  # 1-based line number in the file
     text: str
     width: int
     gap_before: int
     spaced_end: bool = False  # printed with a space after its last character
     spaced_start: bool = False  # printed with a space before its first character
+
+    @_LineFact
+    def sentence_end(self) -> bool:
+        return ends_sentence(self.text)
+
+    @_LineFact
+    def unpunctuated(self) -> bool:
+        return _unpunctuated(self.text)
+
+    @_LineFact
+    def punctuated(self) -> bool:
+        return _has_punctuation(self.text)
+
+    @_LineFact
+    def two_phrases(self) -> bool:
+        return _two_phrases(self.text)
+
+    @_LineFact
+    def is_dateline(self) -> bool:
+        return bool(_DATELINE.match(self.text))
+
+    @_LineFact
+    def open_byline(self) -> bool:
+        """A byline's parenthesis left open at the line's end: "（通讯员赵磊 杨" goes on "帆）"."""
+        return bool(_OPEN_BYLINE.search(self.text))
+
+    @_LineFact
+    def stands_alone(self) -> bool:
+        """Subtitles, section-head marks, continuation marks and bylines are never part of a paragraph.
+
+        A line opening on a dash that closes a bracket it did not open ("——临泽老照片选集》《光辉")
+        is the middle of a title quoted in running text, not a subtitle.
+        """
+        if _closes_unopened(self.text):
+            return False
+        return bool(_ALONE.match(self.text) or BYLINE_LINE.match(self.text)) or _is_numbered_head(self.text)
+
+    @_LineFact
+    def opens_block(self) -> bool:
+        return self.stands_alone or self.is_dateline
+
+    @_LineFact
+    def closes_block(self) -> bool:
+        """A photo credit ends its caption, and a trailing byline its story, also when printed at
+        the end of the last line."""
+        return self.stands_alone or ends_on_credit(self.text) or bool(_BYLINE_END.search(self.text))
+
+    @_LineFact
+    def is_title(self) -> bool:
+        """A whole title on one line: two phrases set apart, or a committee and what it did,
+        unpunctuated. A dateline's line ("本报X讯（通讯员X Y）") opens a body however its byline
+        is spaced."""
+        return (
+            self.unpunctuated and not self.is_dateline and (self.two_phrases or is_full_headline(self.text))
+        )
+
+    @_LineFact
+    def set_width(self) -> int:
+        """The line's width short of the closing punctuation that may hang past its column's edge."""
+        return display_width(self.text.rstrip(NO_LINE_START))
+
+    @_LineFact
+    def unspaced_width(self) -> int:
+        """The line's width without the stray spaces extraction leaves inside words and numbers."""
+        return display_width(self.text.replace(" ", ""))
 
 
 def printed_lines(raw_lines: list[str]) -> list[PrintedLine]:
@@ -77,17 +172,6 @@ def printed_lines(raw_lines: list[str]) -> list[PrintedLine]:
         lines.append(PrintedLine(number, text, display_width(text), gap, spaced_end, spaced_start))
         gap = 0
     return lines
-
-
-def _stands_alone(line: PrintedLine) -> bool:
-    """Subtitles, section-head marks, continuation marks and bylines are never part of a paragraph.
-
-    A line opening on a dash that closes a bracket it did not open ("——临泽老照片选集》《光辉")
-    is the middle of a title quoted in running text, not a subtitle.
-    """
-    if _closes_unopened(line.text):
-        return False
-    return bool(_ALONE.match(line.text) or BYLINE_LINE.match(line.text)) or _is_numbered_head(line.text)
 
 
 def _is_numbered_head(text: str) -> bool:
@@ -122,23 +206,13 @@ def _leaves_open(text: str) -> bool:
     return _bracket_balance(text)[1]
 
 
-def _opens_block(line: PrintedLine) -> bool:
-    return _stands_alone(line) or bool(_DATELINE.match(line.text))
-
-
-def _closes_block(line: PrintedLine) -> bool:
-    """A photo credit ends its caption, and a trailing byline its story, also when printed at the
-    end of the last line."""
-    return _stands_alone(line) or bool(CREDIT_END.search(line.text) or _BYLINE_END.search(line.text))
-
-
 def _paragraph_continues(current: list[PrintedLine], following: PrintedLine) -> bool:
     """Paragraph layout: a column change cut the paragraph when its last part stops mid-sentence."""
     last = current[-1]
-    if ends_sentence(last.text) or _closes_block(last) or _opens_block(following):
+    if last.sentence_end or last.closes_block or following.opens_block:
         return False
     return (
-        (last.width >= LONG_FRAGMENT and not _unpunctuated(last.text))
+        (last.width >= LONG_FRAGMENT and not last.unpunctuated)
         or last.width > TITLE_MAX
         or len(current) > 1
         or has_sentence_punctuation(last.text)
@@ -170,22 +244,15 @@ def _is_caption_line(line: PrintedLine, width: float) -> bool:
     return (
         _wide(line, width)
         and bool(_CLAUSE_PUNCTUATION.search(line.text))
-        and not ends_sentence(line.text)
-        and not _is_title_line(line)  # "敦煌市政协：协商助推……": a title's colon is no clause
+        and not line.sentence_end
+        and not line.is_title  # "敦煌市政协：协商助推……": a title's colon is no clause
     )
-
-
-def _open_byline(lines: list[PrintedLine]) -> bool:
-    """A byline's parenthesis left open at the line's end: "（通讯员赵磊 杨" goes on "帆）"."""
-    return bool(_OPEN_BYLINE.search(lines[-1].text))
 
 
 def _role_cut(last: PrintedLine, following: PrintedLine) -> bool:
     """A credit's role word cut by the line break ("…困难。 通讯" / "员 郭海军 摄影报道")."""
-    return any(
-        last.text.endswith(role[:cut]) and following.text.startswith(role[cut:])
-        for role in _ROLES
-        for cut in range(1, len(role))
+    return last.text.endswith(_ROLE_HEADS) and any(
+        last.text.endswith(head) and following.text.startswith(tail) for head, tail in _ROLE_CUTS
     )
 
 
@@ -194,9 +261,9 @@ def _credit_cut(last: PrintedLine, following: PrintedLine) -> bool:
     "摄影报道", "…通讯员 王丽 摄影" / "报道")."""
     rest = following.text
     return (
-        bool(CREDIT_END.search(last.text + rest))
+        ends_on_credit(last.text + rest)
         and len(rest.replace(" ", "")) <= CREDIT_TAIL_MAX
-        and not _has_punctuation(rest)
+        and not following.punctuated
         and bool(_CREDIT_BEGUN.search(last.text))
     )
 
@@ -232,15 +299,6 @@ def _two_phrases(text: str) -> bool:
     )
 
 
-def _is_title_line(line: PrintedLine) -> bool:
-    """A whole title on one line: two phrases set apart, or a committee and what it did, unpunctuated.
-    A dateline's line ("本报X讯（通讯员X Y）") opens a body however its byline is spaced."""
-    text = line.text
-    return (
-        _unpunctuated(text) and not _DATELINE.match(text) and (_two_phrases(text) or is_full_headline(text))
-    )
-
-
 def _is_section_head_start(lines: list[PrintedLine]) -> bool:
     """ "‖强平台，" opens a section head whose second half is the next printed line."""
     return len(lines) == 1 and lines[0].text.startswith("‖") and lines[0].text[-1] in "，,、：:"
@@ -268,19 +326,19 @@ def _starts_title(lines: list[PrintedLine], following: PrintedLine, next_column:
     title that the next line is no wider than is no first line, which is indented below the next.
     """
     first = lines[0]
-    if len(lines) > 1 or _DATELINE.match(first.text) or _has_punctuation(first.text):
+    if len(lines) > 1 or first.is_dateline or first.punctuated:
         return False
-    if _two_phrases(first.text):
+    if first.two_phrases:
         return not (_as_wide_as_first_line(first, next_column) and _full(following, next_column.width))
-    if ends_sentence(following.text):
+    if following.sentence_end:
         return False
-    if ended and _is_title_line(first) and following.width <= first.width:
+    if ended and first.is_title and following.width <= first.width:
         return True
     # A line that reads as a whole title needs less: any line short of a full one after it, or
     # clearly narrower than itself (a paragraph's indented first line is never wider than its
     # second, and two full lines differ by a character or so).
     return _indented(following, next_column) or (
-        _is_title_line(first)
+        first.is_title
         and (not _full(following, next_column.width - 1) or following.width <= first.width - INDENT)
     )
 
@@ -305,9 +363,9 @@ def _dash_runs_on(lines: list[PrintedLine], width: float, following: PrintedLine
     last = lines[-1]
     return (
         following.text.startswith("——")
-        and not ends_sentence(last.text)
+        and not last.sentence_end
         and not _short(last, width)
-        and any(_has_punctuation(line.text) for line in lines)
+        and any(line.punctuated for line in lines)
     )
 
 
@@ -321,11 +379,9 @@ def _titles_over_a_lead(lines: list[PrintedLine], ended: bool) -> bool:
     a story printed with no dateline: lines with no punctuation at all (running text of two lines
     has a comma; a dateline's line opens a body), after a paragraph's end or with a line among
     them reading as a title (a deck's two phrases, a line opening on a committee)."""
-    if _DATELINE.match(lines[0].text) or not all(_unpunctuated(line.text) for line in lines):
+    if lines[0].is_dateline or not all(line.unpunctuated for line in lines):
         return False
-    return ended or any(
-        _two_phrases(line.text) or _is_title_line(line) or _opens_on_a_committee(line) for line in lines
-    )
+    return ended or any(line.two_phrases or line.is_title or _opens_on_a_committee(line) for line in lines)
 
 
 def _opens_on_a_committee(line: PrintedLine) -> bool:
@@ -369,37 +425,35 @@ def _column_continues(
     indent), and whether `following` is running text though it reads as a title (`_runs_through`).
     `title_after_cut`: whether `following` is a title printed after a body cut mid-sentence."""
     last = lines[-1]
-    if _open_byline(lines) or _role_cut(last, following) or _credit_cut(last, following):
+    if last.open_byline or _role_cut(last, following) or _credit_cut(last, following):
         return True
     if _is_section_head_start(lines):
-        return not _opens_block(following)
+        return not following.opens_block
     if _dash_runs_on(lines, width, following):
         return True
-    if _closes_block(last) and not _ran_on(lines):
+    if last.closes_block and not _ran_on(lines):
         return False
-    if _opens_block(following) or _ALONE.match(lines[0].text):
+    if following.opens_block or _ALONE.match(lines[0].text):
         return False
     ended, runs_through = context
     if _opens_on_a_date(following) and _titles_over_a_lead(lines, ended):
         return False
     if _leaves_open(last.text):
         return True  # a quote or a book title running on: no title or paragraph ends inside one
-    if (_two_phrases(following.text) or _is_title_line(following)) and all(
-        _unpunctuated(line.text) for line in lines
-    ):
+    if (following.two_phrases or following.is_title) and all(line.unpunctuated for line in lines):
         return False  # a run of titles, not running text
     if runs_through:
         return True
     if title_after_cut:
         return False
-    if ends_sentence(last.text) and _is_title_line(following):
+    if last.sentence_end and following.is_title:
         return False  # titles printed right after the body they belong to
     if _is_caption_line(last, width):
         return True
     next_width = next_column.width
     if _wide(last, width) or _wide(following, next_width) or _short(last, width):
         return False
-    if ends_sentence(last.text) and _opens_paragraph(last, width, following, next_column, after):
+    if last.sentence_end and _opens_paragraph(last, width, following, next_column, after):
         return False
     if _starts_title(lines, following, next_column, ended):
         return False
@@ -407,8 +461,8 @@ def _column_continues(
     # one stopping on a clause mark is the paragraph's last piece, cut there ("办理时限，").
     return not (
         _short(following, next_width)
-        and not ends_sentence(following.text)
-        and not following.text.endswith(tuple(CLAUSE_MARKS))
+        and not following.sentence_end
+        and not following.text.endswith(_CLAUSE_ENDS)
     )
 
 
@@ -416,9 +470,9 @@ def _join(lines: list[PrintedLine]) -> str:
     """Join printed lines: no space inside Chinese text, one space between two Latin/number words."""
     text = lines[0].text
     for previous, line in pairwise(lines):
-        if _credit_cut(previous, line) and CREDIT_END.search(previous.text[-3:] + line.text[:3]):
+        if _credit_cut(previous, line) and ends_on_credit(previous.text[-3:] + line.text[:3]):
             glue = ""  # the credit word itself was cut
-        elif _OPEN_BYLINE.search(previous.text) or _credit_cut(previous, line):
+        elif previous.open_byline or _credit_cut(previous, line):
             glue = _byline_glue(previous, line)
         else:
             glue = " " if text[-1].isascii() and text[-1].isalnum() and line.text[0].isascii() else ""
@@ -445,7 +499,7 @@ def _split_title_run(group: list[PrintedLine]) -> list[list[PrintedLine]]:
     """Lines joined though none has punctuation are titles set about as wide as the column:
     running text of two lines or more always has a comma or a full stop somewhere.
     """
-    if len(group) > 1 and all(_unpunctuated(line.text) and not _stands_alone(line) for line in group):
+    if len(group) > 1 and all(line.unpunctuated and not line.stands_alone for line in group):
         return [[line] for line in group]
     return [group]
 
@@ -478,13 +532,11 @@ def _column_breaks(lines: list[PrintedLine]) -> list[int]:
     subtitle or byline line, which are set in their own type between two articles' bodies."""
     breaks = []
     for index, line in enumerate(lines):
-        if _stands_alone(line) or (
-            _is_title_line(line)
-            and _may_precede_title(lines[index - 1 : index])
-            and not _runs_through(lines, index)
+        if line.stands_alone or (
+            line.is_title and _may_precede_title(lines[index - 1 : index]) and not _runs_through(lines, index)
         ):
             breaks += [index, index + 1]
-        elif _DATELINE.match(line.text):
+        elif line.is_dateline:
             breaks.append(index)
     return breaks
 
@@ -502,12 +554,12 @@ def _runs_through(lines: list[PrintedLine], index: int) -> bool:
     beyond = lines[index + 2 : index + 3]
     trio = (before, line, after)
     return (
-        ends_sentence(before.text)
-        and _is_title_line(line)
-        and _has_punctuation(after.text)
-        and not _opens_block(after)
-        and max(map(_set_width, trio)) - min(printed.width for printed in trio) <= SAME_WIDTH
-        and not (beyond and _unspaced_width(beyond[0]) > _unspaced_width(after))
+        before.sentence_end
+        and line.is_title
+        and after.punctuated
+        and not after.opens_block
+        and max(printed.set_width for printed in trio) - min(printed.width for printed in trio) <= SAME_WIDTH
+        and not (beyond and beyond[0].unspaced_width > after.unspaced_width)
     )
 
 
@@ -517,41 +569,26 @@ def _title_after_cut(lines: list[PrintedLine], index: int) -> bool:
 
     A sentence running on through an unpunctuated line goes on to its end; here nothing follows
     that could be its rest: the page ends, or the next line opens a block or is another title."""
-    if not 0 < index < len(lines) or not lines[index - 1].text.endswith(tuple(CLAUSE_MARKS)):
+    if not 0 < index < len(lines) or not lines[index - 1].text.endswith(_CLAUSE_ENDS):
         return False
-    if not _is_title_line(lines[index]):
+    if not lines[index].is_title:
         return False
     if index + 1 == len(lines):
         return True
     after = lines[index + 1]
-    return _opens_block(after) or _is_title_line(after)
-
-
-def _set_width(line: PrintedLine) -> int:
-    """A line's width short of the closing punctuation that may hang past its column's edge."""
-    return display_width(line.text.rstrip(NO_LINE_START))
-
-
-def _unspaced_width(line: PrintedLine) -> int:
-    """A line's width without the stray spaces extraction leaves inside words and numbers."""
-    return display_width(line.text.replace(" ", ""))
+    return after.opens_block or after.is_title
 
 
 def _may_precede_title(before: list[PrintedLine]) -> bool:
     """Whether a title may follow the line `before` (none at the top): titles come after a body's
     last sentence or byline, or after other titles. A title-like line after a sentence stopped
     mid-line is running text that a stray space split in two phrases ("重点项目建 设情况进行")."""
-    return (
-        not before
-        or ends_sentence(before[0].text)
-        or _closes_block(before[0])
-        or _unpunctuated(before[0].text)
-    )
+    return not before or before[0].sentence_end or before[0].closes_block or before[0].unpunctuated
 
 
 def _datelines(lines: list[PrintedLine]) -> list[int]:
     """Lines opening an article's body: the lines before one are another article's."""
-    return [index for index, line in enumerate(lines) if _DATELINE.match(line.text)]
+    return [index for index, line in enumerate(lines) if line.is_dateline]
 
 
 def reflow(raw_lines: list[str], layout: str) -> tuple[Block, ...]:
@@ -561,7 +598,7 @@ def reflow(raw_lines: list[str], layout: str) -> tuple[Block, ...]:
         groups = _group(lines, lambda current, index: _paragraph_continues(current, lines[index]))
         return tuple(_block(group) for group in groups)
     widths = [line.width for line in lines]
-    hanging = [line.width - _set_width(line) for line in lines]
+    hanging = [line.width - line.set_width for line in lines]
     columns = column_widths(widths, _column_breaks(lines), _datelines(lines), hanging)
     column_of = {line.number: column.width for line, column in zip(lines, columns, strict=True)}
 
@@ -569,7 +606,7 @@ def reflow(raw_lines: list[str], layout: str) -> tuple[Block, ...]:
         before = index - len(current) - 1
         ended = (
             before >= 0
-            and ends_sentence(lines[before].text)
+            and lines[before].sentence_end
             and lines[before].width < columns[before].width - INDENT
         )
         return _column_continues(
@@ -578,7 +615,7 @@ def reflow(raw_lines: list[str], layout: str) -> tuple[Block, ...]:
             lines[index],
             columns[index],
             columns[min(index + 1, len(columns) - 1)],
-            (ended, ends_sentence(current[-1].text) and _runs_through(lines, index)),
+            (ended, current[-1].sentence_end and _runs_through(lines, index)),
             _title_after_cut(lines, index),
         )
 
