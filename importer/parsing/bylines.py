@@ -52,8 +52,8 @@ def split_trailing_byline(text: str) -> tuple[str, list[str]]:
 
 def split_credit(text: str) -> tuple[str, list[str], str]:
     """A photo credit "通讯员 X Y 摄影报道" or "本报记者 X 摄" in a block: (text before,
-    photographers, text after)."""
-    match = _CREDIT.search(text)
+    photographers, text after). Every credit has a "摄": most blocks have none and skip the search."""
+    match = _CREDIT.search(text) if "摄" in text else None
     if not match:
         return text, [], ""
     names = split_names(match.group("names") or match.group("taken"))

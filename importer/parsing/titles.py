@@ -229,7 +229,7 @@ def ngrams(text: str, size: int) -> set[str]:
     grams: set[str] = set()
     for phrase in text.split():
         bare = _NOT_TEXT.sub("", phrase)
-        grams.update(bare[index : index + size] for index in range(len(bare) - size + 1))
+        grams.update([bare[index : index + size] for index in range(len(bare) - size + 1)])
     return grams
 
 
