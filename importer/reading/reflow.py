@@ -43,6 +43,10 @@ _NAME_PIECE = re.compile(r"[\u4e00-\u9fff·]+")
 _PHRASE_SPACE = re.compile(r"[\u2000-\uffff][ \u3000]+[\u2000-\uffff]")
 _TITLE_COLON = re.compile(r"^[\u4e00-\u9fff]{2,12}[：:]")
 _DATELINE = re.compile(r"^本报\S{0,8}?讯")
+# Conjunctions that join a clause to the one before ("并讲话。", "以及……"): no paragraph or title
+# opens or ends on one ("合并", "兼并" are verbs).
+_CLAUSE_CONJUNCTION = re.compile(r"^(?:并|以及)")
+_TRAILING_CONJUNCTION = re.compile(r"(?:(?<![合兼吞])并|以及)$")
 # A story's last sentence and its trailing byline ("……座谈会。（马 静）"): nothing of it follows.
 _BYLINE_END = re.compile(r"[。！？!?”][(（][\u4e00-\u9fff· ]{2,12}[)）]$")
 _CREDIT_BEGUN = re.compile(r"(?:通讯员|本报记者|记者)[ \u3000]*[\u4e00-\u9fff· \u3000]*$")
@@ -113,6 +117,16 @@ class PrintedLine:
         return bool(_DATELINE.match(self.text))
 
     @_LineFact
+    def joins_clause_before(self) -> bool:
+        """Opens on a conjunction ("并讲话。"): the line goes on with the clause before it."""
+        return bool(_CLAUSE_CONJUNCTION.match(self.text))
+
+    @_LineFact
+    def leaves_clause_open(self) -> bool:
+        """Ends on a conjunction ("……主持闭幕会并"): the clause goes on on the next line."""
+        return bool(_TRAILING_CONJUNCTION.search(self.text))
+
+    @_LineFact
     def open_byline(self) -> bool:
         """A byline's parenthesis left open at the line's end: "（通讯员赵磊 杨" goes on "帆）"."""
         return bool(_OPEN_BYLINE.search(self.text))
@@ -141,10 +155,13 @@ class PrintedLine:
     @_LineFact
     def is_title(self) -> bool:
         """A whole title on one line: two phrases set apart, or a committee and what it did,
-        unpunctuated. A dateline's line ("本报X讯（通讯员X Y）") opens a body however its byline
-        is spaced."""
+        unpunctuated, not stopping on a conjunction. A dateline's line ("本报X讯（通讯员X Y）")
+        opens a body however its byline is spaced."""
         return (
-            self.unpunctuated and not self.is_dateline and (self.two_phrases or is_full_headline(self.text))
+            self.unpunctuated
+            and not self.is_dateline
+            and not self.leaves_clause_open
+            and (self.two_phrases or is_full_headline(self.text))
         )
 
     @_LineFact
@@ -435,6 +452,8 @@ def _column_continues(
         return False
     if following.opens_block or _ALONE.match(lines[0].text):
         return False
+    if following.joins_clause_before or last.leaves_clause_open:
+        return True  # no title or paragraph ends or opens on "并"
     ended, runs_through = context
     if _opens_on_a_date(following) and _titles_over_a_lead(lines, ended):
         return False
@@ -533,7 +552,10 @@ def _column_breaks(lines: list[PrintedLine]) -> list[int]:
     breaks = []
     for index, line in enumerate(lines):
         if line.stands_alone or (
-            line.is_title and _may_precede_title(lines[index - 1 : index]) and not _runs_through(lines, index)
+            line.is_title
+            and _may_precede_title(lines[index - 1 : index])
+            and not _runs_through(lines, index)
+            and not _runs_into_clause(lines, index)
         ):
             breaks += [index, index + 1]
         elif line.is_dateline:
@@ -561,6 +583,12 @@ def _runs_through(lines: list[PrintedLine], index: int) -> bool:
         and max(printed.set_width for printed in trio) - min(printed.width for printed in trio) <= SAME_WIDTH
         and not (beyond and beyond[0].unspaced_width > after.unspaced_width)
     )
+
+
+def _runs_into_clause(lines: list[PrintedLine], index: int) -> bool:
+    """Whether the line after the one at `index` goes on with its clause ("省政协主席X主持闭幕会" /
+    "并讲话。"): a line reading as a whole title is then a paragraph's first line."""
+    return index + 1 < len(lines) and lines[index + 1].joins_clause_before
 
 
 def _title_after_cut(lines: list[PrintedLine], index: int) -> bool:
