@@ -40,6 +40,10 @@ _ROLES = ("通讯员", "本报记者", "记者")
 _ROLE_CUTS = tuple((role[:cut], role[cut:]) for role in _ROLES for cut in range(1, len(role)))
 _ROLE_HEADS = tuple(head for head, _tail in _ROLE_CUTS)
 _NAME_PIECE = re.compile(r"[\u4e00-\u9fff·]+")
+# A space between two full-width characters: on a line set letter-spaced ("健 全 长 效"), it takes
+# none of the column's width.
+_LETTER_SPACE = re.compile(r"(?<=[\u2000-\uffff]) (?=[\u2000-\uffff])")
+LETTER_SPACED = 3  # a letter-spaced line has a space in every three characters or more; stray ones are rarer
 _PHRASE_SPACE = re.compile(r"[\u2000-\uffff][ \u3000]+[\u2000-\uffff]")
 _TITLE_COLON = re.compile(r"^[\u4e00-\u9fff]{2,12}[：:]")
 _DATELINE = re.compile(r"^本报\S{0,8}?讯")
@@ -91,7 +95,7 @@ class PrintedLine:
 
     number: int  # 1-based line number in the file
     text: str
-    width: int
+    width: int  # half-em units, letter-spacing left out (`set_text_width`)
     gap_before: int
     spaced_end: bool = False  # printed with a space after its last character
     spaced_start: bool = False  # printed with a space before its first character
@@ -167,7 +171,8 @@ class PrintedLine:
     @_LineFact
     def set_width(self) -> int:
         """The line's width short of the closing punctuation that may hang past its column's edge."""
-        return display_width(self.text.rstrip(NO_LINE_START))
+        text = self.text
+        return self.width - display_width(text[len(text.rstrip(NO_LINE_START)) :])
 
     @_LineFact
     def unspaced_width(self) -> int:
@@ -186,9 +191,19 @@ def printed_lines(raw_lines: list[str]) -> list[PrintedLine]:
             continue
         spaced_end = raw.rstrip("\n") != raw.rstrip()
         spaced_start = raw != raw.lstrip()
-        lines.append(PrintedLine(number, text, display_width(text), gap, spaced_end, spaced_start))
+        lines.append(PrintedLine(number, text, set_text_width(text), gap, spaced_end, spaced_start))
         gap = 0
     return lines
+
+
+def set_text_width(text: str) -> int:
+    """A line's width in its column: a justified line set letter-spaced ("健 全 长 效 管 护") fills
+    its column with no more characters than a full line. Elsewhere a space takes its width: the
+    gaps extraction leaves in a line ("8 名", "力 度") are printed space."""
+    if text.count(" ") * LETTER_SPACED < len(text):
+        return display_width(text)
+    unspaced, spaces = _LETTER_SPACE.subn("", text)
+    return display_width(unspaced if spaces * LETTER_SPACED >= len(text) else text)
 
 
 def _is_numbered_head(text: str) -> bool:
@@ -329,8 +344,7 @@ def _as_wide_as_first_line(line: PrintedLine, column: Column) -> bool:
     """As wide as a paragraph's indented first line, not counting its spaces: a stray space may
     split such a line in two phrases ("在线履职日益成为 委员们的日"), and a full line after it is
     its paragraph running on (a title is followed by a title or by an indented line)."""
-    width = display_width(line.text.replace(" ", ""))
-    return abs(width - (column.typical - INDENT)) <= INDENT / 2
+    return abs(line.unspaced_width - (column.typical - INDENT)) <= INDENT / 2
 
 
 def _starts_title(lines: list[PrintedLine], following: PrintedLine, next_column: Column, ended: bool) -> bool:
