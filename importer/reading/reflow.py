@@ -122,8 +122,9 @@ class PrintedLine:
 
     @_LineFact
     def joins_clause_before(self) -> bool:
-        """Opens on a conjunction ("并讲话。"): the line goes on with the clause before it."""
-        return bool(_CLAUSE_CONJUNCTION.match(self.text))
+        """Opens on a conjunction and runs on as text ("并讲话。"): the line goes on with the clause
+        before it. An unpunctuated line may be a deck that opens on a word ("并肩奋进……")."""
+        return bool(_CLAUSE_CONJUNCTION.match(self.text)) and self.punctuated
 
     @_LineFact
     def leaves_clause_open(self) -> bool:
