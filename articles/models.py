@@ -5,7 +5,7 @@ import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db import models
+from django.db import connections, models
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Substr
 from django.urls import reverse
@@ -510,8 +510,17 @@ class ArchiveVersion(models.Model):
 
     @classmethod
     def current(cls, using: str) -> int | None:
-        """The token, or None while nothing has written one (a fresh or flushed database)."""
-        return cls.objects.using(using).filter(pk=1).values_list("token", flat=True).first()
+        """The token, or None while nothing has written one (a fresh or flushed database).
+
+        Every reader's request asks, so the query is written out rather than built by a QuerySet:
+        building and compiling it took 0.25 ms, reading the row takes 0.01 ms.
+        """
+        connection = connections[using]
+        table, token = (connection.ops.quote_name(name) for name in (cls._meta.db_table, "token"))
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT {token} FROM {table} WHERE id = %s", [1])
+            row = cursor.fetchone()
+        return None if row is None else row[0]
 
     @classmethod
     def bump(cls, using: str) -> None:
