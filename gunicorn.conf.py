@@ -3,6 +3,16 @@
 Every number can be overridden from the environment (GUNICORN_*), so one file serves a small VM and
 a large one. Threads let a worker serve other readers while one waits on the database; each thread
 may hold a database connection, so workers x threads must stay below PostgreSQL's max_connections.
+
+Why 2 x cores + 1 gthread workers of 2 threads, though an uncached page is CPU-bound Python: on the
+2-core VM, alternating configurations in one session (bench/http_bench.py's wrk at 16 connections,
+the uncached filtered listing, SQLite, 1k articles, four rounds, load 3-5), 5 x 2 served the
+listing at 244 req/s for 6.7 ms of server CPU each (p50 58 ms, p99 188 ms), /healthz at 1913.
+Fewer processes cost more CPU per page (likely their threads taking turns at one interpreter lock):
+2 x 2 gthread 170 req/s and 8.2 ms, 2 x 4 141 and 9.3 ms, 3 x 2 201 and 8.3 ms; 2 sync workers
+168 req/s and 8.1 ms, with no keep-alive and a worker held for the whole of a slow reader's
+transfer (harmless behind the proxy's buffering, but nothing is gained). A cached page costs about
+what /healthz does, so the choice is made for the uncached ones.
 """
 
 import gc
