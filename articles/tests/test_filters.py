@@ -208,6 +208,20 @@ class ArticleFilterTests(TestCase):
         self.assertContains(response, '常委会会议 <span class="count">（2）</span>', html=False)
         self.assertContains(response, '<option value="621122">陇西县（2）</option>', html=True)
 
+    def test_listing_marks_the_chosen_meeting_types_and_kind(self):
+        response = self.client.get(LISTING, {"meeting_type": "standing", "kind": "feature"})
+        standing = (
+            '<input type="checkbox" name="meeting_type" value="standing" id="id_meeting_type_1" checked>'
+        )
+        self.assertContains(response, standing, html=True)
+        plenary = '<input type="checkbox" name="meeting_type" value="plenary" id="id_meeting_type_0">'
+        self.assertContains(response, plenary, html=True)
+        # Each facet counts under the other filters: the one feature reports a consultation.
+        consultation = '<label for="id_meeting_type_5">协商会 <span class="count">（1）</span></label>'
+        self.assertContains(response, consultation, html=True)
+        self.assertContains(response, '<option value="feature" selected>通讯（0）</option>', html=True)
+        self.assertContains(response, '<option value="news">消息（3）</option>', html=True)
+
 
 class FormClassTests(TestCase):
     fixtures = ("organizations",)
