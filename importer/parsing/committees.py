@@ -48,7 +48,16 @@ def find_mentions(
 ) -> list[Mention]:
     """Committee mentions in printed order; relative ones resolved against `context_code`, or
     against `local_code` when they name a level below it ("县政协" in a story led by "省政协")."""
-    return [_mention(match, directory, context_code, local_code) for match in _matches(text, directory)]
+    return list(_resolved_mentions(text, directory, context_code, local_code))
+
+
+@lru_cache(maxsize=256)
+def _resolved_mentions(
+    text: str, directory: Directory, context_code: str | None, local_code: str | None
+) -> tuple[Mention, ...]:
+    """The extractors ask again for the mentions of a text they share, in the same article's
+    context: on a page, four asks in ten repeat one already answered."""
+    return tuple(_mention(match, directory, context_code, local_code) for match in _matches(text, directory))
 
 
 @lru_cache(maxsize=256)
@@ -72,15 +81,9 @@ def _mention(
 
 def _resolve_place(place: str, directory: Directory, context_code: str | None) -> str | None:
     """An ambiguous place ("临夏") is the context's committee if that is a candidate, else the highest."""
-    codes = directory.codes_for_place(place)
-    if context_code in codes:
+    if context_code in directory.codes_for_place(place):
         return context_code
-    return min(codes, key=_level_rank(directory)) if codes else None
-
-
-def _level_rank(directory: Directory):
-    order = {"province": 0, "prefecture": 1, "county": 2}
-    return lambda code: order.get(directory.get(code).level, 3)
+    return directory.highest_for_place(place)
 
 
 def lead_sentence(paragraph: str) -> str:
@@ -105,7 +108,7 @@ def dateline_committee(dateline: str | None, text: str, directory: Directory) ->
         code for level in levels for code in codes if directory.get(code).division_name.endswith(level)
     ]
     chosen = named or by_level
-    return chosen[0] if chosen else min(codes, key=_level_rank(directory))
+    return chosen[0] if chosen else directory.highest_for_place(dateline)
 
 
 def _only_child_meant(code: str, text: str, directory: Directory) -> str:

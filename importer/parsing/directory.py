@@ -21,6 +21,7 @@ _AUTONOMOUS = re.compile(
 )
 _PLAIN = re.compile(r"^(?P<stem>.+)(?P<base>[省市州县区])$")
 RELATIVE_LEVELS = "省市州县区"
+_LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2}  # the highest first; any other level last
 FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "organizations.json"
 
 
@@ -68,6 +69,7 @@ class Directory:
             for form in committee.place_forms():
                 places.setdefault(form, []).append(committee.code)
         self._places = {form: tuple(codes) for form, codes in places.items()}
+        self._highest = {form: min(codes, key=self._level_rank) for form, codes in self._places.items()}
         longest_first = sorted(self._places, key=len, reverse=True)
         self.place_pattern = "|".join(re.escape(form) for form in longest_first) or "(?!)"
         self.mention_re = _compile_mention_re(self.place_pattern, {form[0] for form in self._places})
@@ -116,6 +118,14 @@ class Directory:
     def codes_for_place(self, place: str) -> tuple[str, ...]:
         """Committees printed as `place` ("临夏": the prefecture, the city and the county)."""
         return self._places.get(place, ())
+
+    def highest_for_place(self, place: str) -> str | None:
+        """The committee of the highest level printed as `place` ("临夏": the prefecture), the first
+        listed of equals. Worked out once: every committee mention naming a place asks it."""
+        return self._highest.get(place)
+
+    def _level_rank(self, code: str) -> int:
+        return _LEVEL_RANK.get(self._by_code[code].level, len(_LEVEL_RANK))
 
     def codes_for_places_in(self, text: str) -> list[str]:
         """Committees whose place `text` prints, committee or not, in printed order; an ambiguous
