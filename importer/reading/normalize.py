@@ -8,7 +8,7 @@ keeps the space between two names. Punctuation is kept as printed.
 import re
 
 _SPACES = re.compile(r"[ \t\u3000\u00a0]+")
-_NARROW = re.compile(r"[\x00-\u1fff]+")  # the complement of is_wide(), for counting in C
+_NARROW = re.compile(r"[\x00-\u1fff]")  # one character outside is_wide(), for counting in C
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
 _NAME_LIST = r"[\u4e00-\u9fff·]{1,4}(?:[ \u3000]+[\u4e00-\u9fff·]{1,4}){0,5}"
 # Byline spans inside a paragraph whose inner spaces separate names.
@@ -39,8 +39,11 @@ def is_wide(char: str) -> bool:
 
 
 def display_width(text: str) -> int:
-    """Printed width of a line in half-em units (CJK and full-width 2, ASCII 1)."""
-    return len(text) + len(_NARROW.sub("", text))
+    """Printed width of a line in half-em units (CJK and full-width 2, ASCII 1).
+
+    Every character counts two less one per narrow character: the paper's lines are mostly wide,
+    so listing the few narrow ones costs less than building the string of the wide ones."""
+    return 2 * len(text) - len(_NARROW.findall(text))
 
 
 def _latin_token_length(text: str, index: int, step: int) -> int:
@@ -157,6 +160,7 @@ def normalize_paragraph(text: str) -> str:
 _CLOSERS = "”’）)》」』】"
 _SENTENCE_END = "。！？!?…."
 _TRAILING_PAREN = re.compile(r"[(（][^()（）]{1,12}[)）]$")
+_SENTENCE_PUNCTUATION = re.compile(r"[。！？!?；;]")
 BYLINE_LINE = re.compile(
     rf"^(?:(?:{_BYLINE_MARK})?(?:{_ROLE}[ \u3000]*{_NAME_LIST}[ \u3000]*)+(?:摄影?报道)?"
     rf"|{_NAME_LIST}[ \u3000]*摄影?报道|[(（][ \u3000]*{_NAME_LIST}[ \u3000]*[)）]"
@@ -173,13 +177,18 @@ def ends_on_credit(text: str) -> bool:
 
 
 def ends_sentence(text: str) -> bool:
-    """Whether the text ends a sentence, looking past closing quotes and a byline "(张强)"."""
-    text = _TRAILING_PAREN.sub("", text.rstrip()).rstrip().rstrip(_CLOSERS)
+    """Whether the text ends a sentence, looking past closing quotes and a byline "(张强)".
+
+    The reflow asks it of every printed line: only one closing on a parenthesis is searched."""
+    text = text.rstrip()
+    if text.endswith((")", "）")):
+        text = _TRAILING_PAREN.sub("", text).rstrip()
+    text = text.rstrip(_CLOSERS)
     return bool(text) and text[-1] in _SENTENCE_END
 
 
 def has_sentence_punctuation(text: str) -> bool:
-    return any(char in "。！？!?；;" for char in text)
+    return bool(_SENTENCE_PUNCTUATION.search(text))
 
 
 def is_title_like(text: str) -> bool:

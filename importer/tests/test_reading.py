@@ -1,8 +1,11 @@
 """Reading stage: decoding, layout detection, reflow and normalisation. Pure: no database."""
 
+import re
 from pathlib import Path
 
 from django.test import SimpleTestCase
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from importer.reading import PageError, read_page
 from importer.reading.decode import MAX_PAGE_BYTES
@@ -110,6 +113,22 @@ class NormalizeTests(SimpleTestCase):
 
     def test_display_width_counts_chinese_as_two(self):
         self.assertEqual(display_width("1月29日，ab"), 11)
+
+
+def _display_width_as_defined(text: str) -> int:
+    """The definition display_width() computes faster: one half-em per character, one more per
+    wide one (is_wide: U+2000 and above)."""
+    return len(text) + len(re.sub(r"[\x00-\u1fff]+", "", text))
+
+
+# Any text, with the characters either side of the narrow/wide boundary and some common on the pages.
+_ANY_TEXT = st.text(st.one_of(st.characters(), st.sampled_from("\x00\u1fff\u2000\uffff 　中a1·“”，。")))
+
+
+@given(text=_ANY_TEXT)
+@settings(max_examples=500, deadline=None)
+def test_display_width_is_the_defined_width(text):
+    assert display_width(text) == _display_width_as_defined(text)
 
 
 class DecodeTests(SimpleTestCase):
