@@ -375,6 +375,13 @@ def _starts_title(lines: list[PrintedLine], following: PrintedLine, next_column:
     )
 
 
+def _overflows(line: PrintedLine, width: float) -> bool:
+    """An unpunctuated line two characters or more wider than the paragraph's column, stray spaces
+    left out: running text never overflows its column, so after a sentence's end it is a title set
+    in its own type ("全省政协系统扎实开展……专题教育"), however it reads."""
+    return line.unpunctuated and line.unspaced_width >= width + WIDTH_CHANGE
+
+
 def _opens_on_a_date(line: PrintedLine) -> bool:
     """Whether a printed line opens on a story's date ("6 月 16 日，"), read without letter-spacing."""
     return opens_with_date(remove_inner_spaces(line.text))
@@ -482,6 +489,8 @@ def _column_continues(
         return False
     if last.sentence_end and following.is_title:
         return False  # titles printed right after the body they belong to
+    if last.sentence_end and _overflows(following, width):
+        return False
     if _is_caption_line(last, width):
         return True
     next_width = next_column.width
