@@ -9,7 +9,7 @@ their body (paragraph layout) belong to the body that follows; titles printed af
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -655,8 +655,11 @@ def _feature_title(run: list[Item], subtitle_index: int, titles_first: bool) -> 
     return (slogans or after or before[-1:] or [None])[0]
 
 
-def title_units(run: list[Item], titles_first: bool) -> list[TitleUnit]:
-    """Group a run of title lines into units that each go to one article."""
+def title_units(
+    run: list[Item], titles_first: bool, fit: Callable[[str], float] | None = None
+) -> list[TitleUnit]:
+    """Group a run of title lines into units that each go to one article. `fit` (column layout):
+    how well a headline's text tells one of the page's bodies, for a kicker between two titles."""
     used: set[int] = set()
     units: list[TitleUnit] = []
     for index, item in enumerate(run):
@@ -664,7 +667,7 @@ def title_units(run: list[Item], titles_first: bool) -> list[TitleUnit]:
             units.append(_feature_unit(run, index, titles_first, used))
     for index, item in enumerate(run):
         if item.kind == TITLE and item.title_class == titles.KICKER and index not in used:
-            units.append(_kicker_unit(run, index, titles_first, used))
+            units.append(_kicker_unit(run, index, titles_first, used, fit))
     labels = _labels(run)
     for index, item in enumerate(run):
         if index in used or item.kind != TITLE or index in labels:
@@ -725,25 +728,39 @@ def _take_banner(run: list[Item], main: int, unit: TitleUnit, used: set[int]) ->
             return
 
 
-def _kicker_unit(run: list[Item], index: int, titles_first: bool, used: set[int]) -> TitleUnit:
-    """A kicker and the title it is printed with: below it (paragraph layout) or above it (column)."""
+def _kicker_unit(
+    run: list[Item], index: int, titles_first: bool, used: set[int], fit: Callable[[str], float] | None = None
+) -> TitleUnit:
+    """A kicker and the title it is printed with: below it (paragraph layout) or above it (column).
+
+    Column layout: between two events naming no committee ("扎实开展……教育" / "庆阳市政协" /
+    "召开……会议"), one is the title above's deck; the kicker goes with the one that, under its
+    committee's name, tells a body best (`fit`), the one above when neither does better."""
     kicker = run[index]
     used.add(index)
     order = (index + 1, index - 1) if titles_first else (index - 1, index + 1)
     if titles_first and _deck_between(run, index):
         order = (index + 2, *order)
-    for other in order:
-        if (
-            0 <= other < len(run)
-            and other not in used
-            and run[other].kind == TITLE
-            and run[other].title_class not in (titles.KICKER, titles.COLUMN)
-        ):
-            used.add(other)
-            title = run[other]
-            line, end = min(title.line, kicker.line), max(title.end_line, kicker.end_line)
-            return TitleUnit(titles.HEADLINE, kicker.text + title.text, line, end, kicker=kicker.text)
-    return TitleUnit(titles.HEADLINE, kicker.text, kicker.line, kicker.end_line)
+    candidates = [
+        other
+        for other in order
+        if 0 <= other < len(run)
+        and other not in used
+        and run[other].kind == TITLE
+        and run[other].title_class not in (titles.KICKER, titles.COLUMN)
+    ]
+    if not candidates:
+        return TitleUnit(titles.HEADLINE, kicker.text, kicker.line, kicker.end_line)
+    if fit and len(candidates) == 2 and all(map(_tells_unnamed_event, (run[other] for other in candidates))):
+        candidates.sort(key=lambda other: -fit(kicker.text + run[other].text))
+    used.add(candidates[0])
+    title = run[candidates[0]]
+    line, end = min(title.line, kicker.line), max(title.end_line, kicker.end_line)
+    return TitleUnit(titles.HEADLINE, kicker.text + title.text, line, end, kicker=kicker.text)
+
+
+def _tells_unnamed_event(item: Item) -> bool:
+    return item.title_class == titles.HEADLINE and not titles.committee_name(item.text)
 
 
 def _deck_between(run: list[Item], kicker: int) -> bool:
@@ -836,14 +853,19 @@ def pair_by_content(drafts: list[Draft], runs: list[list[Item]]) -> list[TitleUn
     good one. Titles are printed after their bodies, so only bodies printed before a title, and
     at most PAIRING_WINDOW of them, are candidates.
     """
-    in_runs = [(unit, run) for run in runs for unit in title_units(run, titles_first=False)]
-    units = [unit for unit, _run in in_runs]
-    if not units or not drafts:
-        return units
     # The dateline is the body's first words: "本报临夏讯" names the place its "县政协" is in.
     profiles = [
         titles.BodyProfile.of("\n".join([draft.dateline or "", *draft.paragraphs])) for draft in drafts
     ]
+
+    def fit(text: str) -> float:
+        name = titles.committee_name(text)
+        return max((titles.match_score(text, profile, name) for profile in profiles), default=0.0)
+
+    in_runs = [(unit, run) for run in runs for unit in title_units(run, False, fit)]
+    units = [unit for unit, _run in in_runs]
+    if not units or not drafts:
+        return units
     scores = [_unit_scores(unit, drafts, profiles) for unit in units]
     # A feature's "——" subtitle stands where a deck would: its body takes no deck.
     featured = {d for d, draft in enumerate(drafts) if draft.subtitle} | {
