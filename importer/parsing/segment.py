@@ -283,12 +283,27 @@ def _starts_article(item: Item, current: Draft | None, run: list[Item], titles_f
         return True
     if titles.refers_back(item.text):
         return False
+    dated = titles.opens_with_date(item.text)
+    if dated and _changes_column(current, item):
+        return True
     committee = titles.opening_committee(item.text)
     if committee and titles.mentions_committee(committee, current.text):
         return False
-    if titles.opens_with_date(item.text):
+    if dated:
         return bool(committee) or not (long_running or run)
     return bool(committee) and not long_running and not titles.opens_on_a_list(item.text)
+
+
+def _changes_column(current: Draft, item: Item) -> bool:
+    """Column layout: whether a paragraph is set in a column of another width than the paragraph
+    before it, both widths known. A lead opening on its date there opens another article, even one
+    about the same committee (a continued story, then a report of its committee's meeting)."""
+    before = current.widths[-1] if current.widths else None
+    return (
+        before is not None
+        and item.column_width is not None
+        and abs(item.column_width - before) >= WIDTH_CHANGE
+    )
 
 
 def _introduces_digest(paragraph: str) -> bool:
