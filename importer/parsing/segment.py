@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from importer.reading.layout import PARAGRAPH, WIDTH_CHANGE
-from importer.reading.normalize import BYLINE_LINE, is_title_like
+from importer.reading.normalize import BYLINE_LINE, SECTION_NUMBER, is_title_like
 
 from . import titles
 from .bylines import (
@@ -429,12 +429,14 @@ def _add_section_heads(draft: Draft, heads: list[Item]) -> None:
 
 
 def _is_first_line(head: Item) -> bool:
-    """A title-like line as long as a column line, one phrase, no section mark: a paragraph's start."""
+    """A title-like line as long as a column line, one phrase, no section mark ("‖", "一、"): a
+    paragraph's start. A numbered section head is set alone, however long ("一、围绕中心建言献策")."""
     return (
         head.title_class in (titles.PLAIN, titles.HEADLINE)
         and len(head.text) >= FIRST_LINE_MIN
         and " " not in head.text
         and not head.text.startswith("‖")
+        and not SECTION_NUMBER.match(head.text)
     )
 
 

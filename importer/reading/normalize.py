@@ -161,6 +161,8 @@ _CLOSERS = "”’）)》」』】"
 _SENTENCE_END = "。！？!?…."
 _TRAILING_PAREN = re.compile(r"[(（][^()（）]{1,12}[)）]$")
 _SENTENCE_PUNCTUATION = re.compile(r"[。！？!?；;]")
+# "一、" opening a feature's numbered section head.
+SECTION_NUMBER = re.compile(r"^[一二三四五六七八九十]{1,3}、")
 BYLINE_LINE = re.compile(
     rf"^(?:(?:{_BYLINE_MARK})?(?:{_ROLE}[ \u3000]*{_NAME_LIST}[ \u3000]*)+(?:摄影?报道)?"
     rf"|{_NAME_LIST}[ \u3000]*摄影?报道|[(（][ \u3000]*{_NAME_LIST}[ \u3000]*[)）]"

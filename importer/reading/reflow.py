@@ -20,6 +20,7 @@ from importer.parsing.titles import is_full_headline, names_by_level, names_its_
 from .layout import PARAGRAPH, WIDTH_CHANGE, Column, column_widths
 from .normalize import (
     BYLINE_LINE,
+    SECTION_NUMBER,
     display_width,
     ends_on_credit,
     ends_sentence,
@@ -29,7 +30,6 @@ from .normalize import (
 )
 
 _ALONE = re.compile(r"^(?:——|‖|[(（](?:续|接|下转|转)\S{1,3}版[)）]$)")
-_NUMBERED_HEAD = re.compile(r"^[一二三四五六七八九十]{1,3}、")
 _PAIRS = {"《": "》", "“": "”", "（": "）", "(": ")", "「": "」"}
 _OPENING_QUOTES = ("“", "「")
 NO_LINE_START = "，。、；：？！”）》」,.;:?!)"  # closing punctuation: set at a line's end, never its start
@@ -210,7 +210,7 @@ def set_text_width(text: str) -> int:
 def _is_numbered_head(text: str) -> bool:
     """ "二、聚焦民生关切 在履职为民上用心用情": a feature's numbered section head, two phrases set
     apart with no punctuation after the number, is set in its own type, never in a paragraph."""
-    head = _NUMBERED_HEAD.match(text)
+    head = SECTION_NUMBER.match(text)
     return bool(head) and _two_phrases(text[head.end() :])
 
 
