@@ -817,7 +817,9 @@ def _attach_labels(run: list[Item], units: list[TitleUnit], used: set[int], titl
 
 
 def _settle_roles(units: list[TitleUnit]) -> None:
-    """Paragraph layout: a feature's banner is its column label; with no headline, a deck is one."""
+    """Paragraph layout: a feature's banner is its column label; beside a headline naming its
+    committee, a line naming none is the deck, printed above the headline or below it, a slogan
+    or an event ("扎实开展……活动"); with no headline, a deck is one."""
     features = [unit for unit in units if unit.subtitle]
     for feature in features:
         for unit in units:
@@ -826,7 +828,7 @@ def _settle_roles(units: list[TitleUnit]) -> None:
                 unit.role = titles.COLUMN
     if any(unit.role == titles.HEADLINE and _names_committee(unit) for unit in units):
         for unit in units:
-            if unit.role == titles.HEADLINE and not _names_committee(unit) and _is_slogan(unit.text):
+            if unit.role == titles.HEADLINE and not _names_committee(unit) and not unit.subtitle:
                 unit.role = titles.DECK
     titled = [unit for unit in units if unit.role != titles.COLUMN]
     if titled and not any(unit.role == titles.HEADLINE for unit in titled):
@@ -835,12 +837,6 @@ def _settle_roles(units: list[TitleUnit]) -> None:
 
 def _names_committee(unit: TitleUnit) -> bool:
     return bool(unit.kicker or unit.committee)
-
-
-def _is_slogan(text: str) -> bool:
-    """One phrase with no committee and no event: beside a headline naming its committee it is the
-    deck, printed above the headline or below it."""
-    return titles.classify(text) == titles.PLAIN
 
 
 def attach(draft: Draft, unit: TitleUnit) -> None:
