@@ -60,6 +60,8 @@ CLAUSE_MARKS = "，、；：,;:"  # a line ending on one stops mid-sentence: no 
 _CLAUSE_ENDS = tuple(CLAUSE_MARKS)
 LONG_FRAGMENT = 60  # half-em units: a punctuated line this long is a paragraph cut by a column change
 PHRASE_MIN = 4  # characters in each phrase of a two-phrase title ("丰富载体 让协商“接上地气”")
+# A section head's two short phrases set apart by a comma ("聚焦发展大局,建言资政有深度").
+_COMMA_PHRASES = re.compile(r"^[^\s，,、；;：:。！？!?]{4,12}[，,][^\s，,、；;：:。！？!?]{4,12}$")
 TITLE_MAX = 80  # half-em units: no title is longer, punctuated or not
 INDENT = 4  # half-em units: a first line is two characters short of a typical line, a full one one at most
 SHORT_LINE = 0.7  # a column line this much narrower than its column ends its paragraph
@@ -208,10 +210,15 @@ def set_text_width(text: str) -> int:
 
 
 def _is_numbered_head(text: str) -> bool:
-    """ "二、聚焦民生关切 在履职为民上用心用情": a feature's numbered section head, two phrases set
-    apart with no punctuation after the number, is set in its own type, never in a paragraph."""
+    """ "二、聚焦民生关切 在履职为民上用心用情", "一、聚焦发展大局,建言资政有深度": a feature's numbered
+    section head, two phrases set apart by a space or a comma and no other punctuation after the
+    number, is set in its own type, never in a paragraph. Running text numbered so goes on past a
+    second short phrase, or ends its sentence."""
     head = SECTION_NUMBER.match(text)
-    return bool(head) and _two_phrases(text[head.end() :])
+    if not head:
+        return False
+    rest = text[head.end() :]
+    return _two_phrases(rest) or bool(_COMMA_PHRASES.match(rest))
 
 
 @functools.lru_cache(maxsize=4096)
