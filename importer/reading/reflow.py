@@ -32,6 +32,7 @@ from .normalize import (
 _ALONE = re.compile(r"^(?:——|‖|[(（](?:续|接|下转|转)\S{1,3}版[)）]$)")
 _PAIRS = {"《": "》", "“": "”", "（": "）", "(": ")", "「": "」"}
 _OPENING_QUOTES = ("“", "「")
+_CLOSING_QUOTES = ("”", "」")
 NO_LINE_START = "，。、；：？！”）》」,.;:?!)"  # closing punctuation: set at a line's end, never its start
 _CLOSER_OF = {closer: opener for opener, closer in _PAIRS.items()}
 _OPEN_BYLINE = re.compile(r"[(（](?:通讯员|记者|本报记者)[^()（）]*$")
@@ -121,6 +122,11 @@ class PrintedLine:
     @_LineFact
     def is_dateline(self) -> bool:
         return bool(_DATELINE.match(self.text))
+
+    @_LineFact
+    def opens_on_a_date(self) -> bool:
+        """Opens on a story's date ("6 月 16 日，"), read without the stray spaces around its digits."""
+        return opens_with_date(remove_inner_spaces(self.text))
 
     @_LineFact
     def joins_clause_before(self) -> bool:
@@ -389,11 +395,6 @@ def _overflows(line: PrintedLine, width: float) -> bool:
     return line.unpunctuated and line.unspaced_width >= width + WIDTH_CHANGE
 
 
-def _opens_on_a_date(line: PrintedLine) -> bool:
-    """Whether a printed line opens on a story's date ("6 月 16 日，"), read without letter-spacing."""
-    return opens_with_date(remove_inner_spaces(line.text))
-
-
 def _changes_column(width: float, next_column: Column) -> bool:
     """Whether the next line is set in a column of another width than the paragraph's: after a
     sentence's end it opens another paragraph, however little it is indented (a paragraph runs on
@@ -445,10 +446,14 @@ def _opens_paragraph(
     Where a wider column begins, its indented first line is as wide as a full line of the narrower
     column and measures in that one: it is indented in the column of the line `after` it. A line
     opening on a quote and short of a full one opens a paragraph too: set half width, as some
-    extractions count them, quotes eat into the indent.
+    extractions count them, quotes eat into the indent. So does a line opening on a date after a
+    sentence not quoted: a date opens a story's lead, and its half-width digits and the stray
+    spaces around them ("1 月 10日，") may fill the indent; only a quote opening a scene is followed
+    by a date in its paragraph ("……才匀称。”1月8日，在……").
     """
     return (
-        not _full(last, width)
+        (following.opens_on_a_date and not last.text.endswith(_CLOSING_QUOTES))
+        or not _full(last, width)
         or _indented(following, next_column)
         or _changes_column(width, next_column)
         or (_changes_column(next_column.width, after) and _indented(following, after))
@@ -484,7 +489,7 @@ def _column_continues(
     if following.joins_clause_before or last.leaves_clause_open:
         return True  # no title or paragraph ends or opens on "并"
     ended, runs_through = context
-    if _opens_on_a_date(following) and _titles_over_a_lead(lines, ended):
+    if following.opens_on_a_date and _titles_over_a_lead(lines, ended):
         return False
     if _leaves_open(last.text):
         return True  # a quote or a book title running on: no title or paragraph ends inside one
