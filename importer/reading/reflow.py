@@ -108,6 +108,11 @@ class PrintedLine:
         return ends_sentence(self.text)
 
     @_LineFact
+    def holds_sentence_end(self) -> bool:
+        """Ends a sentence at its end or inside it."""
+        return has_sentence_punctuation(self.text)
+
+    @_LineFact
     def unpunctuated(self) -> bool:
         return _unpunctuated(self.text)
 
@@ -395,6 +400,14 @@ def _overflows(line: PrintedLine, width: float) -> bool:
     return line.unpunctuated and line.unspaced_width >= width + WIDTH_CHANGE
 
 
+def _lead_goes_on(lines: list[PrintedLine]) -> bool:
+    """A lead, opening on its date ("1 月 10日，临潭县政协召"), runs on until its first sentence ends,
+    however short or wide its lines: the date's comma makes it running text, no title (a story set
+    in another column than its neighbour's is measured against the neighbour's where the two meet).
+    Only its lines so far are read, and only while none has ended a sentence."""
+    return lines[0].opens_on_a_date and not any(line.holds_sentence_end for line in lines)
+
+
 def _changes_column(width: float, next_column: Column) -> bool:
     """Whether the next line is set in a column of another width than the paragraph's: after a
     sentence's end it opens another paragraph, however little it is indented (a paragraph runs on
@@ -488,6 +501,8 @@ def _column_continues(
         return False
     if following.joins_clause_before or last.leaves_clause_open:
         return True  # no title or paragraph ends or opens on "并"
+    if _lead_goes_on(lines):
+        return True
     ended, runs_through = context
     if following.opens_on_a_date and _titles_over_a_lead(lines, ended):
         return False

@@ -10,6 +10,8 @@ from django.test import SimpleTestCase
 
 from importer.parsing.segment import segment_page
 from importer.reading import read_page
+from importer.reading.layout import Column
+from importer.reading.reflow import _column_continues, printed_lines
 
 # Two stories in one column; the second opens on its date right after the first one's last, full
 # line. Their titles follow both bodies.
@@ -66,6 +68,31 @@ DATE_AFTER_A_QUOTE = """\
 会宁县政协视察农村饮水安全工作
 """
 
+# Two stories; the second's lead breaks its first line early, leaving it short of the column.
+SHORT_FIRST_LINE_OF_A_LEAD = """\
+ 本报兰州讯（通讯员张 华）2月
+
+3日，兰州市政协召开主席会议，研
+
+究部署今年协商计划和调研视察等
+
+重点工作。市政协主席刘宏主持会
+
+议并讲话。
+
+2 月 6 日，永登县政
+
+协召开专题协商会，围绕乡村旅游
+
+提质增效建言献策。县政协主席马
+
+林主持会议。（李红）
+
+兰州市政协召开主席会议
+
+永登县政协召开乡村旅游专题协商会
+"""
+
 
 class DateLeadTests(SimpleTestCase):
     def test_a_date_after_a_full_line_ending_a_sentence_opens_a_story(self):
@@ -80,3 +107,24 @@ class DateLeadTests(SimpleTestCase):
         segments = segment_page(read_page("date_after_quote.txt", DATE_AFTER_A_QUOTE.encode()))
         self.assertEqual([segment.headline for segment in segments], ["会宁县政协视察农村饮水安全工作"])
         self.assertIn("吃水了。”3月9日，在会宁县丁家沟镇", segments[0].paragraphs[0])
+
+    def test_a_short_first_line_of_a_lead_runs_on(self):
+        segments = segment_page(read_page("short_lead.txt", SHORT_FIRST_LINE_OF_A_LEAD.encode()))
+        self.assertEqual(
+            [segment.headline for segment in segments],
+            ["兰州市政协召开主席会议", "永登县政协召开乡村旅游专题协商会"],
+        )
+        self.assertTrue(segments[1].paragraphs[0].startswith("2月6日，永登县政协召开专题协商会"))
+
+    def test_a_lead_runs_on_past_a_line_wider_than_the_column_measured_for_it(self):
+        # Where a story meets a narrower column, the width estimate of its lines may lean to the
+        # narrower one; its lead's third line then measures as set across columns.
+        lead = printed_lines(
+            [
+                "2 月 6 日，永登县政协机关党支",
+                "部组织党员干部走进城关镇敬老院，",
+                "开展“送温暖、献爱心”志愿服务活动，",
+            ]
+        )
+        narrow = Column(24, 24)
+        self.assertTrue(_column_continues(lead[:2], 30, lead[2], narrow, narrow))
