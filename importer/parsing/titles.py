@@ -30,6 +30,9 @@ _OPENING_COMMITTEE = re.compile(
     r"第[\u4e00-\u9fff]{1,4}届委员会)"
 )
 _LIST_JOINERS = ("、", "和", "与", "及")
+# A short clause ending on when ("当选县政协委员后，", "…换届以来，"): a time, not who acts. A
+# subject's clause runs longer before any "时" ("县政协主席李明在调研时，").
+_TIME_CLAUSE = re.compile(r"[^，,。；;：:！？!?]{0,4}(?:后|时|前|以来|期间|之际)[，,]")
 # Function words never inside a place name. 都 ("also", "all") is not among them: it is in 武都区.
 _GRAMMAR = re.compile(r"[这那是在的了与对为把被从向由将也就]")
 _COUNTERS = "两各全本该我每其诸几多市县区州"  # "两市政协", "各县政协", "市县政协": how many, not which
@@ -142,11 +145,12 @@ def opening_committee(paragraph: str) -> str | None:
     "2月27日，政协甘肃省第十三届委员会…").
 
     Words before it that are not a place ("这是在安定区政协…", "希望两市政协…", "今年区政协…")
-    mean the sentence speaks of a committee without opening on it.
+    mean the sentence speaks of a committee without opening on it; so does a clause ending on when
+    ("当选县政协委员后，"): it tells the time of the sentence, whose subject comes after it.
     """
     match = _OPENING_COMMITTEE.match(paragraph)
     name = match and (match.group("name") or match.group("formal"))
-    if not name or _GRAMMAR.search(name):
+    if not name or _GRAMMAR.search(name) or _TIME_CLAUSE.match(paragraph, match.end()):
         return None
     return name if _names_a_place(name) else None
 
