@@ -647,15 +647,24 @@ def _title_after_cut(lines: list[PrintedLine], index: int) -> bool:
     ("……办理时限，"), is a title printed after a body cut there (its rest is on another page).
 
     A sentence running on through an unpunctuated line goes on to its end; here nothing follows
-    that could be its rest: the page ends, or the next line opens a block or is another title."""
+    that could be its rest: the page ends, or the next line opens a block or is another title.
+    An unpunctuated line not reading as a whole title ("安宁区政协表彰……优秀提案") is the first
+    of such a run of titles when the next line is a title so followed.
+    """
     if not 0 < index < len(lines) or not lines[index - 1].text.endswith(_CLAUSE_ENDS):
         return False
     if not lines[index].is_title:
+        return lines[index].unpunctuated and _titles_run_from(lines, index + 1)
+    return _titles_run_from(lines, index)
+
+
+def _titles_run_from(lines: list[PrintedLine], index: int) -> bool:
+    """Whether the line at `index` reads as a whole title and nothing after it could be the rest of
+    a sentence: the page ends, or the next line opens a block or is another title."""
+    if index >= len(lines) or not lines[index].is_title:
         return False
-    if index + 1 == len(lines):
-        return True
-    after = lines[index + 1]
-    return after.opens_block or after.is_title
+    after = lines[index + 1 : index + 2]
+    return not after or after[0].opens_block or after[0].is_title
 
 
 def _may_precede_title(before: list[PrintedLine]) -> bool:
