@@ -366,6 +366,17 @@ def _as_wide_as_first_line(line: PrintedLine, column: Column) -> bool:
     return abs(line.unspaced_width - (column.typical - INDENT)) <= INDENT / 2
 
 
+def _begins_paragraph(first: PrintedLine, following: PrintedLine, column: Column) -> bool:
+    """Whether a line not reading as a whole title is a paragraph's first line by its width: as
+    wide as an indented first line, and the next line wider by a character or more (a full line,
+    one a character short of full, say where a bracket could not end it)."""
+    return (
+        not first.is_title
+        and _as_wide_as_first_line(first, column)
+        and following.unspaced_width >= first.unspaced_width + SAME_WIDTH
+    )
+
+
 def _starts_title(lines: list[PrintedLine], following: PrintedLine, next_column: Column, ended: bool) -> bool:
     """Whether a lone unpunctuated line is a title rather than a paragraph's first line.
 
@@ -380,7 +391,7 @@ def _starts_title(lines: list[PrintedLine], following: PrintedLine, next_column:
         return False
     if first.two_phrases:
         return not (_as_wide_as_first_line(first, next_column) and _full(following, next_column.width))
-    if following.sentence_end:
+    if following.sentence_end or _begins_paragraph(first, following, next_column):
         return False
     if ended and first.is_title and following.width <= first.width:
         return True
