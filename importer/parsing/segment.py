@@ -106,6 +106,12 @@ class Draft:
         self.widths.append(width)
         self.cover(line, end_line)
 
+    def run_on(self, text: str, line: int, end_line: int) -> None:
+        """`text` joined to the last paragraph, of which it is the rest."""
+        self.paragraphs[-1] += text
+        self.spans[-1] = (self.spans[-1][0], end_line)
+        self.cover(line, end_line)
+
     def take(self, other: Draft) -> None:
         """Another draft's paragraphs appended to this one's: both were one article."""
         for text, (line, end_line), width in zip(other.paragraphs, other.spans, other.widths, strict=True):
@@ -290,7 +296,7 @@ def _starts_article(item: Item, current: Draft | None, run: list[Item], titles_f
     if committee and titles.mentions_committee(committee, current.text):
         return False
     if dated:
-        return bool(committee) or not (long_running or run)
+        return bool(committee) or not (long_running or run or _quoted_only(current))
     return bool(committee) and not long_running and not titles.opens_on_a_list(item.text)
 
 
@@ -304,6 +310,13 @@ def _changes_column(current: Draft, item: Item) -> bool:
         and item.column_width is not None
         and abs(item.column_width - before) >= WIDTH_CHANGE
     )
+
+
+def _quoted_only(draft: Draft) -> bool:
+    """Whether a story's one paragraph so far is a quote ("本报X讯 “……。”"): a lead opening on
+    what someone said tells when and where next, so a paragraph opening on a date is the rest of
+    that lead (a column line that a closing quote ends may fall short of its column)."""
+    return len(draft.paragraphs) == 1 and _opens_on_a_quote(draft.paragraphs[0])
 
 
 def _introduces_digest(paragraph: str) -> bool:
@@ -545,6 +558,8 @@ class PageCutter:
                 self._titles_after(current, run)
         if not current.paragraphs:
             self._open(current, item)
+        elif _quoted_only(current) and titles.opens_with_date(item.text):
+            current.run_on(item.text, item.line, item.end_line)  # the lead goes on after its quote
         else:
             current.add_paragraph(item.text, item.line, item.end_line, item.column_width)
         # A news story's trailing byline "(孙伟)" is its last word: what follows is another story.
