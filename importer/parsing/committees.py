@@ -163,7 +163,15 @@ def article_committees(
     for code in _subjects(headline, subtitle, paragraphs, directory, primary, local):
         if code not in regions:
             regions.append(code)
+    local = local or _sole_subject_below(regions, primary, directory)
     return ArticleCommittees(primary, regions, inferred, local)
+
+
+def _sole_subject_below(regions: list[str], primary: str | None, directory: Directory) -> str | None:
+    """The one subject committee under the primary ("市政协和崆峒区政协联合召开…"), which a later
+    "区政协" then means; with several below the primary, a relative form stays unresolved."""
+    below = [code for code in regions[1:] if _is_below(code, primary, directory)]
+    return below[0] if len(below) == 1 else None
 
 
 def _is_below(code: str, primary: str | None, directory: Directory) -> bool:

@@ -213,6 +213,17 @@ class RegionsTests(SimpleTestCase):
         self.assertEqual((committees.primary, committees.local), ("620000", "621124"))
         self.assertEqual(committees.regions, ["620000", "621124"])
 
+    def test_a_relative_form_below_the_primary_is_the_one_committee_of_the_article_there(self):
+        lead = ["5月6日,张掖市政协和甘州区政协联合召开协商座谈会。市政协副主席主持,区政协主席出席。"]
+        committees = article_committees("张掖市政协甘州区政协联合协商", None, lead, "张掖", DIRECTORY)
+        self.assertEqual((committees.primary, committees.local), ("620700", "620702"))
+
+    def test_two_committees_below_the_primary_leave_a_relative_form_unresolved(self):
+        lead = ["5月6日,张掖市政协联合甘州区政协、临泽县政协召开协商座谈会。"]
+        committees = article_committees("张掖市政协召开协商座谈会", None, lead, "张掖", DIRECTORY)
+        self.assertEqual(committees.regions, ["620700", "620702", "620723"])
+        self.assertIsNone(committees.local)
+
     def test_a_dateline_of_the_primary_or_above_it_is_no_local_committee(self):
         lead = ["5月6日,临洮县政协组织委员调研。市政协副主席参加。"]
         committees = article_committees("临洮县政协调研", None, lead, "定西", DIRECTORY)
