@@ -90,6 +90,8 @@ _ROLE_AFTER_NAME = re.compile(r"(?:委员|常委)(?=说|表示|建议|认为|所
 # follows is the rest of the sentence, not a name.
 _QUANTITY_BEFORE = re.compile(rf"(?:[{NUMERAL_CHARS}]+|几|数|多|每|各)[名位个]$")
 _QUANTITY_REACH = 8  # characters: a numeral of up to seven digits and its measure word
+# "何志远,是市政协委员、…站长": the holder named before "是" and a committee's title with no name after it.
+_COPULA_BEFORE = re.compile(r"[,，]?是$")
 # A strong verb after two or three characters suggests a name the rules do not accept.
 _LIKELY_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}(?=主持|出席|带队|带领|代表|参加|一同|陪同|讲话|表示)")
 
@@ -126,6 +128,9 @@ def find_persons(
         if _counted(text, committee.start if committee else chain.start()):
             continue
         names = read_names(text, chain.end(), allow_unknown)
+        if not names and committee is not None and (named := _named_before_copula(text, committee.start)):
+            found.append((named[0], PersonDraft(named[1], title, region)))
+            continue
         if not names and committee is not None and (likely := _LIKELY_NAME.match(text, chain.end())):
             doubtful.append(committee.text + title + likely.group())
         for name, known in names:
@@ -154,6 +159,22 @@ def _members_named_first(text: str, primary: str | None) -> list[tuple[int, Pers
                 found.append((start, PersonDraft(name, role.group(), primary)))
                 break
     return found
+
+
+def _named_before_copula(text: str, position: int) -> tuple[int, str] | None:
+    """ "今年48岁的何志远,是…政协委员": where the name a committee's post is predicated of starts,
+    and the name; it opens a phrase or follows "的", which fixes its length."""
+    copula = _COPULA_BEFORE.search(text, max(0, position - 2), position)
+    if copula is None:
+        return None
+    for length in (2, 3):
+        start = copula.start() - length
+        name = text[start : copula.start()]
+        if start < 0 or not (_starts_phrase(text, start) or text[start - 1] == "的"):
+            continue
+        if name[0] in SURNAMES and _is_given_name(name[1:]):
+            return start, name
+    return None
 
 
 def _counted(text: str, position: int) -> bool:

@@ -168,3 +168,13 @@ class FindPersonsTests(SimpleTestCase):
         for text, expected in cases:
             with self.subTest(text=text):
                 self.assertEqual(persons(text, "621102"), expected)
+
+    def test_a_member_named_before_is_and_the_post(self):
+        cases = [
+            ("今年52岁的李明华,是市政协委员、县农技站站长。", [("李明华", "委员、县农技站站长", "620700")]),
+            ("王芳是市政协常委。", [("王芳", "常委", "620700")]),
+            ("他是市政协委员。他说", []),
+        ]
+        for text, expected in cases:
+            with self.subTest(text=text):
+                self.assertEqual(persons(text, "620700"), expected)
