@@ -41,7 +41,7 @@ _NAME_FOLLOWER = re.compile(
     rf"{_STRONG_FOLLOWER}|一起|一边|在|对|向|就|率|牵头|负责|立即|和|与|及|等|同志|教授|指出|强调|要求|建议|提出|认为|"
     r"介绍|宣读|作|致辞|"
     r"发言|先后|分别|也|还|到|赴|深入|看望|慰问|调研|视察|考察|检查|参观|听取|主讲|领学|传达|通报|为|以|"
-    r"从|通过|并|将|会见|接见|一行|同"
+    r"从|通过|并|将|会见|接见|一行|同|结合|围绕"
 )
 _STRONG_NAME_FOLLOWER = re.compile(_STRONG_FOLLOWER)
 # Given-name characters that are really grammar ("委员们", "主任的").

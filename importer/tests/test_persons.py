@@ -34,6 +34,8 @@ class NameBoundaryTests(SimpleTestCase):
             ("欧阳晓东表示", "欧阳晓东"),
             ("马永福参加会议", "马永福"),
             ("王亮。", "王亮"),
+            ("赵丽华结合分管工作发言", "赵丽华"),
+            ("孙建国围绕主题发言", "孙建国"),
         ]
         for text, expected in cases:
             with self.subTest(text=text):
