@@ -578,11 +578,31 @@ def _group(lines: list[PrintedLine], continues) -> list[list[PrintedLine]]:
 
 def _split_title_run(group: list[PrintedLine]) -> list[list[PrintedLine]]:
     """Lines joined though none has punctuation are titles set about as wide as the column:
-    running text of two lines or more always has a comma or a full stop somewhere.
+    running text of two lines or more always has a comma or a full stop somewhere. So are such
+    lines joined to the end of a paragraph after its last sentence (`_titles_after_sentence`).
     """
     if len(group) > 1 and all(line.unpunctuated and not line.stands_alone for line in group):
         return [[line] for line in group]
+    tail = _titles_after_sentence(group)
+    if tail:
+        return [group[:-tail], *([line] for line in group[-tail:])]
     return [group]
+
+
+def _titles_after_sentence(group: list[PrintedLine]) -> int:
+    """How many lines at the paragraph's end, after a line ending a sentence, are titles joined to
+    it: two or more with no punctuation at all, none a piece of a credit ("通讯员 鱼勇 赵" /
+    "婷婷 摄影报道"). A paragraph's last line ends on a mark, so they are not its running text."""
+    count = 0
+    for line in reversed(group):
+        if not line.unpunctuated or line.stands_alone or line.closes_block:
+            break
+        count += 1
+    if count < 2 or count == len(group) or not group[-count - 1].sentence_end:
+        return 0
+    pieces = group[-count - 1 :]
+    cut = any(_credit_cut(last, line) or _role_cut(last, line) for last, line in pairwise(pieces))
+    return 0 if cut else count
 
 
 def _paragraph_column(lines: list[PrintedLine], column_of: dict[int, float]) -> float:
