@@ -448,8 +448,8 @@ def _ran_on(lines: list[PrintedLine]) -> bool:
 def _titles_over_a_lead(lines: list[PrintedLine], ended: bool) -> bool:
     """Whether `lines`, before a line opening on a date ("4 月 11日，"), are titles over the lead of
     a story printed with no dateline: lines with no punctuation at all (running text of two lines
-    has a comma; a dateline's line opens a body), after a paragraph's end or with a line among
-    them reading as a title (a deck's two phrases, a line opening on a committee)."""
+    has a comma; a dateline's line opens a body), after a paragraph's end or a title (`ended`) or
+    with a line among them reading as a title (a deck's two phrases, a line opening on a committee)."""
     if lines[0].is_dateline or not all(line.unpunctuated for line in lines):
         return False
     return ended or any(line.two_phrases or line.is_title or _opens_on_a_committee(line) for line in lines)
@@ -493,12 +493,14 @@ def _column_continues(
     after: Column,
     context: tuple[bool, bool] = (False, False),
     title_after_cut: bool = False,
+    after_title: bool = False,
 ) -> bool:
     """Column layout: whether the paragraph `lines` runs on into the printed line `following`, set
     in `next_column` (`after`: the column of the line after it). `context`: whether the line before
     `lines` ended a paragraph (a line ending a sentence, short of its column by more than an
     indent), and whether `following` is running text though it reads as a title (`_runs_through`).
-    `title_after_cut`: whether `following` is a title printed after a body cut mid-sentence."""
+    `title_after_cut`: whether `following` is a title printed after a body cut mid-sentence.
+    `after_title`: whether the line before `lines` reads as a whole title (`lines` are in its run)."""
     last = lines[-1]
     if last.open_byline or _role_cut(last, following) or _credit_cut(last, following):
         return True
@@ -515,7 +517,7 @@ def _column_continues(
     if _lead_goes_on(lines):
         return True
     ended, runs_through = context
-    if following.opens_on_a_date and _titles_over_a_lead(lines, ended):
+    if following.opens_on_a_date and _titles_over_a_lead(lines, ended or after_title):
         return False
     if _leaves_open(last.text):
         return True  # a quote or a book title running on: no title or paragraph ends inside one
@@ -736,6 +738,7 @@ def reflow(raw_lines: list[str], layout: str) -> tuple[Block, ...]:
             columns[min(index + 1, len(columns) - 1)],
             (ended, current[-1].sentence_end and _runs_through(lines, index)),
             _title_after_cut(lines, index),
+            before >= 0 and lines[before].is_title,
         )
 
     groups = _group(lines, continues)
