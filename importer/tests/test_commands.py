@@ -164,6 +164,15 @@ def test_importing_the_seeds_twice_changes_nothing_the_second_time(committees):
     )
 
 
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="a SQLite connection setting")
+def test_an_import_gives_back_the_connections_checkpoint_setting(committees):
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA wal_autocheckpoint = 123")
+        import_seeds("--jobs", "1", str(FIRST_SEED))
+        cursor.execute("PRAGMA wal_autocheckpoint")
+        assert cursor.fetchone() == (123,)
+
+
 def test_reimporting_unchanged_seeds_writes_nothing(committees):
     import_seeds("--jobs", "1")
 

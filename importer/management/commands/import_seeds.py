@@ -30,6 +30,7 @@ from importer.loading import (
     PageResult,
     UnknownCommittee,
     committees_by_code,
+    import_session,
     load_page,
     page_fingerprints,
     plan_page,
@@ -117,14 +118,15 @@ class Command(BaseCommand):
             raise CommandError("数据库中没有政协组织：请先运行 manage.py loaddata organizations")
         tally = Tally()
         progress = self.progress(files)
-        for parsed in parse_files(progress, Directory.from_fixture(ORGANIZATIONS_FIXTURE), jobs, dry_run):
-            result = self.load(parsed, committees, dry_run)
-            if result is None:
-                tally.failed += 1
-                self.report_failure(f"{parsed.path}: {parsed.failure}", parsed.traceback, progress)
-            else:
-                tally.add(result)
-                self.report_page(result)
+        with import_session():
+            for parsed in parse_files(progress, Directory.from_fixture(ORGANIZATIONS_FIXTURE), jobs, dry_run):
+                result = self.load(parsed, committees, dry_run)
+                if result is None:
+                    tally.failed += 1
+                    self.report_failure(f"{parsed.path}: {parsed.failure}", parsed.traceback, progress)
+                else:
+                    tally.add(result)
+                    self.report_page(result)
         self.stdout.write(tally.summary(dry_run))
         if tally.failed:
             raise CommandError(f"{tally.failed} 个文件导入失败（见上方各行）", returncode=1)
