@@ -116,6 +116,8 @@ class FacetIndex:
     committees: dict[int, int]
     prefectures: dict[int, int]
     directory: list[dict]
+    directory_keys: dict[str, dict]
+    using: str
 
     @classmethod
     def build(cls, version: int | None, using: str) -> "FacetIndex":
@@ -151,6 +153,8 @@ class FacetIndex:
                 for prefecture, committee_ids in members.items()
             },
             directory=directory,
+            directory_keys={key: row for row in directory for key in (row["code"], row["slug"])},
+            using=using,
         )
 
     def __repr__(self) -> str:
@@ -159,6 +163,11 @@ class FacetIndex:
     @property
     def everything(self) -> int:
         return (1 << len(self.ids)) - 1
+
+    def committee(self, key: str) -> Organization | None:
+        """The committee whose division code or slug is `key`, from the directory: no query."""
+        row = self.directory_keys.get(key)
+        return None if row is None else Organization.from_directory(row, self.using)
 
     def in_region(self, organization: Organization) -> int:
         """The committee's articles and its counties' (`ArticleQuerySet.in_region`)."""

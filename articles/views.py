@@ -251,7 +251,8 @@ def region_groups(
 ) -> list[dict]:
     """The region select's option groups: the province, then each prefecture with its counties.
 
-    `committees` is `Organization.objects.directory()`. With `counts` None the options carry no counts.
+    `committees` is `Organization.objects.directory()`, as the archive index holds it. With `counts`
+    None the options carry no counts.
     """
     groups: dict[int | None, dict] = {}
     province = {"label": "", "options": []}
@@ -329,7 +330,8 @@ class MeetingListView(ReaderListMixin, FilterView):
         context = super().get_context_data(**kwargs)
         form = self.filterset.form
         chosen = form.cleaned_data.get("region") if self.filterset.is_bound and form.is_valid() else None
-        context["region_groups"] = region_groups(Organization.objects.directory(), None, None, chosen)
+        directory = facet_index(self.filterset.queryset.db).directory
+        context["region_groups"] = region_groups(directory, None, None, chosen)
         return context
 
 

@@ -13,7 +13,7 @@ class Level(models.TextChoices):
     COUNTY = "county", _("县级")
 
 
-DIRECTORY_FIELDS = ("pk", "code", "division_name", "level", "parent_id")
+DIRECTORY_FIELDS = ("pk", "code", "division_name", "level", "parent_id", "slug")
 
 
 class OrganizationQuerySet(models.QuerySet):
@@ -93,6 +93,16 @@ class Organization(models.Model):
 
     def natural_key(self) -> tuple[str]:
         return (self.code,)
+
+    @classmethod
+    def from_directory(cls, row: dict, using: str) -> "Organization":
+        """The committee of a `directory()` row, its other fields deferred: read if asked for.
+
+        The region filter resolves its choice this way, without a query per request.
+        """
+        known = {"id": row["pk"], **{name: row[name] for name in DIRECTORY_FIELDS if name != "pk"}}
+        fields = [field.attname for field in cls._meta.concrete_fields if field.attname in known]
+        return cls.from_db(using, fields, [known[name] for name in fields])
 
     @property
     def prefecture(self) -> "Organization | None":

@@ -239,3 +239,26 @@ class FormClassTests(TestCase):
         self.assertIn("region", commentary.form.errors)
         self.assertFalse(news.form.errors)
         self.assertIsNot(news.form.fields["region"], commentary.form.fields["region"])
+
+    def test_each_filterset_has_its_own_filters_bound_to_it(self):
+        published = Article.objects.published()
+        first = ArticleFilter(QueryDict("region=621100"), published)
+        second = ArticleFilter(QueryDict("region=620100"), published)
+        for name in first.filters:
+            with self.subTest(name=name):
+                self.assertIsNot(first.filters[name], second.filters[name])
+                self.assertIs(first.filters[name].parent, first)
+        # A filter with a method calls its own filterset's, not the declared filter's (it has none).
+        self.assertEqual(first.filters["region"].filter.method, first.filter_region)
+        self.assertEqual(second.filters["region"].filter.method, second.filter_region)
+
+    def test_a_region_is_resolved_from_the_archive_index_without_a_query(self):
+        published = Article.objects.published()
+        ArticleFilter(QueryDict("region=621100"), published).is_valid()  # builds the index
+        with CaptureQueriesContext(connection) as queries:
+            chosen = ArticleFilter(QueryDict("region=longxi-xian"), published).chosen()["region"]
+        self.assertEqual([query["sql"] for query in queries if "organization" in query["sql"]], [])
+        self.assertEqual(
+            (chosen.code, chosen.parent_id), ("621122", Organization.objects.get(code="621100").pk)
+        )
+        self.assertEqual(chosen.name, "陇西县政协")  # a deferred field, read when asked for
