@@ -24,11 +24,10 @@ from functools import reduce
 from operator import and_, or_
 
 from django.db import DEFAULT_DB_ALIAS
-from django.db.models import QuerySet
 
 from organizations.models import Organization, prefecture_by_committee
 
-from .models import ArchiveVersion, Article, ArticleCommittee, ArticleMeeting
+from .models import ArchiveVersion, Article, ArticleCommittee, ArticleMeeting, ListedArticle
 
 # The date key of an undated article: after every dated one, as the listing puts them last.
 UNDATED = 1
@@ -260,12 +259,11 @@ class FacetIndex:
 
 class IndexedArticles:
     """A filtered listing for a Paginator: counted and paged by the index, its page read by id
-    from `rows` as the lists show it (`ArticleQuerySet.listed`)."""
+    as the lists show it (`ListedArticle.read`)."""
 
-    def __init__(self, index: FacetIndex, selected: int, rows: QuerySet) -> None:
+    def __init__(self, index: FacetIndex, selected: int) -> None:
         self.index = index
         self.selected = selected
-        self.rows = rows
 
     def count(self) -> int:
         return self.selected.bit_count()
@@ -273,7 +271,7 @@ class IndexedArticles:
     def __getitem__(self, page: slice) -> list:
         wanted = self.index.ids_at(self.selected, page.start or 0, page.stop)
         # An article unpublished since the index was read is left out, not shown.
-        return self.rows.listed(wanted)
+        return ListedArticle.read(wanted, self.index.using)
 
 
 _built: dict[str, FacetIndex] = {}

@@ -236,9 +236,9 @@ class ArticleFilter(ReaderFilterSet):
         """The articles every filter selects, as a bitmap of the index."""
         return self.index.all_of(self.selections.values())
 
-    def indexed(self, rows: QuerySet) -> IndexedArticles:
-        """The articles every filter selects, newest first, paged by the index and read from `rows`."""
-        return IndexedArticles(self.index, self.selected(), rows)
+    def indexed(self) -> IndexedArticles:
+        """The articles every filter selects, newest first, paged and read by the index."""
+        return IndexedArticles(self.index, self.selected())
 
     def newest_matches(self, *, filtered: bool) -> list[int]:
         """Ids of the search's matches, newest first, COUNT_LIMIT + 1 at most: of its words alone,

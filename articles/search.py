@@ -29,6 +29,8 @@ from django.db.models import (
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from .models import ListedArticle
+
 jieba.setLogLevel(60)  # jieba logs its dictionary loading at INFO on every process start
 
 FTS_TABLE = "articles_article_fts"
@@ -311,7 +313,7 @@ class RankedMatches:
     `fts5_newest_ids`): listed once, they give the count, the ranked head and every page, so no
     query goes through the full-text index again. A slice within the ranked head costs two
     queries: the head's texts, then the slice's rows from `rows` (an `ArticleQuerySet`) by id, as
-    the lists show them with their bodies for the snippets (`ArticleQuerySet.listed`: a third of
+    the lists show them with their bodies for the snippets (`ListedArticle.read`: a third of
     the time of reading them as models with their committees and meetings). A slice past the head
     is the matches in date order from the same offset (the head is exactly the newest ones).
     """
@@ -341,14 +343,14 @@ class RankedMatches:
 
     def older(self, start: int, stop: int) -> list:
         """Rows `start` to `stop` of the matches past the ranked head, newest first."""
-        return self.rows.listed(self.newest[start:stop], with_body=True)
+        return ListedArticle.read(self.newest[start:stop], self.rows.db, with_body=True)
 
     def ranked(self, start: int, stop: int) -> list:
         """Rows `start` to `stop` of the ranked head."""
         if not self.tokens:
             return []
         scores = by_relevance(search_texts(self.rows, self.newest[:RANKED_MATCHES]), self.tokens)
-        return self.rows.listed(list(scores)[start:stop], with_body=True)
+        return ListedArticle.read(list(scores)[start:stop], self.rows.db, with_body=True)
 
 
 @functools.lru_cache(maxsize=256)

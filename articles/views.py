@@ -115,7 +115,7 @@ class HomeView(TemplateView):
             )
         }
         return super().get_context_data(
-            latest=IndexedArticles(index, index.everything, published_articles())[:HOME_LATEST],
+            latest=IndexedArticles(index, index.everything)[:HOME_LATEST],
             prefectures=self.latest_by_prefecture(index, prefectures),
             # Entry points only: the listing counts each type.
             meeting_types=MeetingType.choices,
@@ -176,7 +176,7 @@ class ArticleListView(ReaderListMixin, FilterView):
         else:
             self.facets = facets = self.filterset.facet_counts()
             self.match_count = search.MatchCount(facets["total"], exact=True)
-            self.matches = self.filterset.indexed(self.filterset.queryset)
+            self.matches = self.filterset.indexed()
         context = super().get_context_data(**kwargs)
         context.update(
             query=query or "",
@@ -310,7 +310,7 @@ class ArticleDetailView(DetailView):
         by_committee = (
             list(others.filter(committee=article.committee_id)[:RELATED]) if article.committee_id else []
         )
-        listed = Article.objects.for_readers().listed(by_meeting + by_committee)
+        listed = ListedArticle.read(by_meeting + by_committee)
         by_pk = {other.pk: other for other in listed}
 
         def shown(ids: list[int]) -> list[ListedArticle]:
@@ -349,7 +349,7 @@ class MeetingDetailView(DetailView):
             .order_by("article", "position")
         )
         people = {mention.person_id: mention for mention in mentions}
-        listed = Article.objects.for_readers().listed(list(articles.values_list("pk", flat=True)))
+        listed = ListedArticle.read(list(articles.values_list("pk", flat=True)))
         return super().get_context_data(articles=listed, people=list(people.values()), **kwargs)
 
 

@@ -6,7 +6,7 @@ from django.views.generic import DetailView, ListView
 from articles.facets import IndexedArticles, facet_index
 from articles.models import Article, ListedMeeting, Meeting, Mention
 from articles.models import Status as ArticleStatus
-from articles.views import CHART_MONTHS, published_articles
+from articles.views import CHART_MONTHS
 
 from .models import Level, Organization, Person, Role
 
@@ -63,7 +63,7 @@ class CommitteeDetailView(DetailView):
         months = index.chart_months(selected, CHART_MONTHS)
         counts = index.monthly_counts(selected, months)
         return super().get_context_data(
-            articles=IndexedArticles(index, selected, published_articles())[:COMMITTEE_ARTICLES],
+            articles=IndexedArticles(index, selected)[:COMMITTEE_ARTICLES],
             article_total=selected.bit_count(),
             meetings=self.latest_meetings(committee),
             leaders=self.leaders(committee),
