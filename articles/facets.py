@@ -117,6 +117,8 @@ class FacetIndex:
     directory: list[dict]
     directory_keys: dict[str, dict]
     using: str
+    # Per facet, its counts within everything and within each single choice of the other facets.
+    tallies: dict[str, dict[int, dict]]
 
     @classmethod
     def build(cls, version: int | None, using: str) -> "FacetIndex":
@@ -139,21 +141,28 @@ class FacetIndex:
         members: dict[int, list[int]] = {}
         for committee, prefecture in prefecture_by_committee(directory).items():
             members.setdefault(prefecture, []).append(committee)
+        facets = {
+            "kind": bitmaps(kind_pairs),
+            "meeting_type": bitmaps(meeting_links.order_by()),
+            "committee": committees,
+            "prefecture": {
+                prefecture: reduce(or_, (committees.get(pk, 0) for pk in committee_ids), 0)
+                for prefecture, committee_ids in members.items()
+            },
+        }
         return cls(
             version=version,
             ids=ids,
             positions=positions,
             date_keys=date_keys,
-            kinds=bitmaps(kind_pairs),
-            meeting_types=bitmaps(meeting_links.order_by()),
+            kinds=facets["kind"],
+            meeting_types=facets["meeting_type"],
             committees=committees,
-            prefectures={
-                prefecture: reduce(or_, (committees.get(pk, 0) for pk in committee_ids), 0)
-                for prefecture, committee_ids in members.items()
-            },
+            prefectures=facets["prefecture"],
             directory=directory,
             directory_keys={key: row for row in directory for key in (row["code"], row["slug"])},
             using=using,
+            tallies=one_choice_tallies(facets, (1 << size) - 1),
         )
 
     def __repr__(self) -> str:
@@ -203,13 +212,21 @@ class FacetIndex:
         stop = bisect.bisect_right(self.date_keys, -after.toordinal(), hi=dated) if after else dated
         return span(start, stop)
 
-    def counts(self, facet: dict, within: int) -> dict:
-        """How many of the articles in `within` each choice of a facet's bitmaps lists."""
-        return {choice: count for choice, bits in facet.items() if (count := (bits & within).bit_count())}
+    @property
+    def facets(self) -> dict[str, dict]:
+        """The bitmaps of each choice by facet, as `facet_tally` reads them."""
+        return {
+            "kind": self.kinds,
+            "meeting_type": self.meeting_types,
+            "committee": self.committees,
+            "prefecture": self.prefectures,
+        }
 
-    def region_counts(self, within: int) -> dict[int, int]:
-        """Per committee its own articles in `within`; per prefecture its counties' too."""
-        return self.counts(self.committees, within) | self.counts(self.prefectures, within)
+    def tally(self, facet: str, within: int) -> dict:
+        """The facet's counts (`facet_tally`) within `within`: looked up when `within` is everything
+        or one choice of another facet, else counted."""
+        found = self.tallies[facet].get(within)
+        return facet_tally(facet, self.facets, within) if found is None else found
 
     def date_at(self, position: int) -> datetime.date | None:
         key = self.date_keys[position]
@@ -246,15 +263,49 @@ class FacetIndex:
             return self.all_of(bits for name, bits in selections.items() if name != excluded)
 
         region_base = all_but("region")
-        kinds = self.counts(self.kinds, all_but("kind"))
         return {
-            "meeting_type": self.counts(self.meeting_types, all_but("meeting_type")),
-            "kind": kinds,
-            "region": self.region_counts(region_base),
+            "meeting_type": self.tally("meeting_type", all_but("meeting_type")),
+            "kind": self.tally("kind", all_but("kind")),
+            "region": self.tally("region", region_base),
             # The province includes every article, so its count is the count with no region chosen.
             "all_regions": region_base.bit_count(),
             "total": all_but("").bit_count(),
         }
+
+
+def choice_counts(bitmaps: dict, within: int) -> dict:
+    """How many of the articles in `within` each choice of a facet's bitmaps lists."""
+    return {choice: count for choice, bits in bitmaps.items() if (count := (bits & within).bit_count())}
+
+
+def facet_tally(facet: str, facets: dict[str, dict], within: int) -> dict:
+    """A facet's counts within `within`: for "region", per committee its own articles and per
+    prefecture its counties' too."""
+    if facet == "region":
+        return choice_counts(facets["committee"], within) | choice_counts(facets["prefecture"], within)
+    return choice_counts(facets[facet], within)
+
+
+def one_choice_tallies(facets: dict[str, dict], everything: int) -> dict[str, dict[int, dict]]:
+    """Each facet's counts within everything and within each single choice of the other facets,
+    keyed by that choice's bitmap.
+
+    Most listings filter by a region, a meeting type or both, so most of their facets count within
+    exactly such a bitmap. Counted per request, the region facet alone is 115 popcounts of the
+    whole archive (1 ms at 100k articles); counted here, once per index (40 ms at 100k), a request
+    looks it up: a hash of the bitmap. Other combinations (dates, a search, two choices beside the
+    counted facet) are counted as before.
+    """
+    others = {
+        "region": ("meeting_type", "kind"),
+        "meeting_type": ("committee", "prefecture", "kind"),
+        "kind": ("committee", "prefecture", "meeting_type"),
+    }
+    tallies = {}
+    for facet, other_facets in others.items():
+        withins = [everything, *(bits for other in other_facets for bits in facets[other].values())]
+        tallies[facet] = {within: facet_tally(facet, facets, within) for within in withins}
+    return tallies
 
 
 class IndexedArticles:

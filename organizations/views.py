@@ -3,7 +3,7 @@
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.views.generic import DetailView, ListView
 
-from articles.facets import IndexedArticles, facet_index
+from articles.facets import IndexedArticles, choice_counts, facet_index
 from articles.models import Article, ListedMeeting, Meeting, Mention
 from articles.models import Status as ArticleStatus
 from articles.views import CHART_MONTHS
@@ -33,7 +33,7 @@ class CommitteeListView(ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         index = facet_index()
-        counts = index.counts(index.committees, index.everything)
+        counts = choice_counts(index.committees, index.everything)
         groups: dict[int, dict] = {}
         province = None
         for organization in context["object_list"]:

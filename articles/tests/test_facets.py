@@ -128,24 +128,41 @@ class IndexAgreesWithSqlTests(TestCase):
         for _ in range(25):
             data = self.random_filters()
             with self.subTest(filters=data.urlencode()):
-                facets = ArticleFilter(data, queryset=Article.objects.published()).facet_counts()
-                self.assertEqual(facets["total"], len(self.sql_listing(data)))
-                for kind in Kind.values:
-                    chosen = data.copy()
-                    chosen["kind"] = kind
-                    self.assertEqual(facets["kind"].get(kind, 0), len(self.sql_listing(chosen)))
-                for meeting_type in MeetingType.values:
-                    chosen = data.copy()
-                    chosen.setlist("meeting_type", [meeting_type])
-                    counted = facets["meeting_type"].get(meeting_type, 0)
-                    self.assertEqual(counted, len(self.sql_listing(chosen)))
-                for region in [*self.regions, self.counties[0]]:
-                    chosen = data.copy()
-                    chosen["region"] = region.code
-                    self.assertEqual(facets["region"].get(region.pk, 0), len(self.sql_listing(chosen)))
-                everywhere = data.copy()
-                everywhere.pop("region", None)
-                self.assertEqual(facets["all_regions"], len(self.sql_listing(everywhere)))
+                self.assert_facets_count_what_sql_lists(data)
+
+    def test_facets_looked_up_for_one_choice_count_what_sql_lists(self):
+        """No filter, or one region, meeting type or kind: the facets within it are looked up
+        (`one_choice_tallies`), not counted."""
+        regions = [*self.regions, *self.counties[:3]]
+        singles = [
+            "",
+            *(f"region={region.code}" for region in regions),
+            *(f"meeting_type={meeting_type}" for meeting_type in MeetingType.values),
+            *(f"kind={kind}" for kind in Kind.values),
+        ]
+        for query in singles:
+            with self.subTest(filters=query):
+                self.assert_facets_count_what_sql_lists(QueryDict(query, mutable=True))
+
+    def assert_facets_count_what_sql_lists(self, data: QueryDict) -> None:
+        facets = ArticleFilter(data, queryset=Article.objects.published()).facet_counts()
+        self.assertEqual(facets["total"], len(self.sql_listing(data)))
+        for kind in Kind.values:
+            chosen = data.copy()
+            chosen["kind"] = kind
+            self.assertEqual(facets["kind"].get(kind, 0), len(self.sql_listing(chosen)))
+        for meeting_type in MeetingType.values:
+            chosen = data.copy()
+            chosen.setlist("meeting_type", [meeting_type])
+            counted = facets["meeting_type"].get(meeting_type, 0)
+            self.assertEqual(counted, len(self.sql_listing(chosen)))
+        for region in [*self.regions, self.counties[0]]:
+            chosen = data.copy()
+            chosen["region"] = region.code
+            self.assertEqual(facets["region"].get(region.pk, 0), len(self.sql_listing(chosen)))
+        everywhere = data.copy()
+        everywhere.pop("region", None)
+        self.assertEqual(facets["all_regions"], len(self.sql_listing(everywhere)))
 
     def test_a_searchs_newest_matches_are_the_sql_filters_rows(self):
         # A small walk, so that SQLite's date-keyed index is read in many chunks.
