@@ -118,6 +118,18 @@ class ArticleFilterTests(TestCase):
                 self.assertContains(response, "请输入有效日期")
                 self.assertEqual(list(response.context["object_list"]), [])
 
+    def test_a_bad_date_keeps_what_was_typed_and_is_described_by_its_error(self):
+        response = self.client.get(LISTING, {"date_after": "2023-13-45", "date_before": "2023-06-08"})
+        self.assertContains(
+            response,
+            '<input type="date" name="date_after" value="2023-13-45" aria-invalid="true"'
+            ' aria-describedby="id_date_after_error" id="id_date_after">',
+        )
+        self.assertContains(response, '<li id="id_date_after_error"><a href="#id_date_after">起始日期</a>')
+        self.assertContains(
+            response, '<input type="date" name="date_before" value="2023-06-08" id="id_date_before">'
+        )
+
     def test_person(self):
         self.assertEqual(self.listed(person=self.leader.pk), [self.dingxi])
 
