@@ -98,12 +98,14 @@ def grouped(pairs: Iterable[tuple], positions: dict[int, int]) -> dict:
     return groups
 
 
-@dataclass(frozen=True, repr=False)
+@dataclass(frozen=True, repr=False, eq=False)
 class FacetIndex:
     """The published articles newest first, and per choice the bitmap of the articles it lists.
 
     Its repr is a summary: the bitmaps' digits would run to tens of thousands (and Python refuses
     to print ints past 4,300 digits, in a traceback's locals too).
+    It is equal only to itself and hashed by identity: what is derived from one index once (the
+    region select's markup, `reader.region_markup`) is cached by it.
     """
 
     version: int | None

@@ -3,6 +3,7 @@
 Readers only ever see published articles: every queryset here starts from `published()`.
 """
 
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
@@ -18,7 +19,7 @@ from django.http import Http404
 from django.views.generic import DetailView, ListView, TemplateView
 from django_filters.views import FilterView
 
-from organizations.models import Level, Organization
+from organizations.models import Organization
 
 from . import search
 from .facets import FacetIndex, IndexedArticles, facet_index
@@ -182,8 +183,8 @@ class ArticleListView(ReaderListMixin, FilterView):
             query=query or "",
             match_count=self.match_count,
             chosen_person=cleaned.get("person"),
-            region_groups=region_groups(
-                self.filterset.committees, facets["region"], facets["all_regions"], cleaned.get("region")
+            region_choices=RegionChoices(
+                self.filterset.index, facets["region"], facets["all_regions"], cleaned.get("region")
             ),
             meeting_type_options=choice_options(
                 MeetingType.choices, facets["meeting_type"], cleaned.get("meeting_type") or []
@@ -240,40 +241,15 @@ def choice_options(choices, counts: dict[str, int] | None, chosen: list) -> list
     ]
 
 
-def region_count(organization: dict, counts: dict[int, int] | None, total: int | None) -> int | None:
-    if counts is None:
-        return None
-    return total if organization["parent_id"] is None else counts.get(organization["pk"], 0)
+@dataclass(frozen=True)
+class RegionChoices:
+    """What the region select shows (`reader.region_options`): the committees of `index`'s directory,
+    each with its count (`counts` None: no counts; the province's is `total`), and the chosen one."""
 
-
-def region_groups(
-    committees: list[dict], counts: dict[int, int] | None, total: int | None, chosen: Organization | None
-) -> list[dict]:
-    """The region select's option groups: the province, then each prefecture with its counties.
-
-    `committees` is `Organization.objects.directory()`, as the archive index holds it. With `counts`
-    None the options carry no counts.
-    """
-    groups: dict[int | None, dict] = {}
-    province = {"label": "", "options": []}
-    for organization in committees:
-        name = organization["division_name"]
-        option = {
-            "value": organization["code"],
-            "label": name,
-            "count": region_count(organization, counts, total),
-            "chosen": chosen is not None and chosen.pk == organization["pk"],
-        }
-        if organization["parent_id"] is None:
-            option["label"] = f"{name}（全省）"
-            province["options"].append(option)
-        elif organization["level"] == Level.PREFECTURE:
-            option["label"] = f"{name}（含所辖县区）"
-            groups[organization["pk"]] = {"label": name, "options": [option]}
-        else:
-            county_group = groups.setdefault(organization["parent_id"], {"label": "", "options": []})
-            county_group["options"].append(option)
-    return [province, *groups.values()]
+    index: FacetIndex
+    counts: dict[int, int] | None
+    total: int | None
+    chosen: Organization | None
 
 
 class ArticleDetailView(DetailView):
@@ -330,8 +306,8 @@ class MeetingListView(ReaderListMixin, FilterView):
         context = super().get_context_data(**kwargs)
         form = self.filterset.form
         chosen = form.cleaned_data.get("region") if self.filterset.is_bound and form.is_valid() else None
-        directory = facet_index(self.filterset.queryset.db).directory
-        context["region_groups"] = region_groups(directory, None, None, chosen)
+        index = facet_index(self.filterset.queryset.db)
+        context["region_choices"] = RegionChoices(index, None, None, chosen)
         return context
 
 

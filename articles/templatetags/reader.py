@@ -1,16 +1,23 @@
 """Template helpers of the reader's pages: search highlighting and the server-rendered activity chart."""
 
 import datetime
+import functools
 
 # Not django.utils.html.escape: that is this function behind a test for lazy strings, 4x the cost
 # over the listing's 200 options and items, and nothing built here is lazy.
 from html import escape
+from typing import TYPE_CHECKING
 
 from django import template
 from django.utils.safestring import SafeString, mark_safe
 
 from articles import search
+from articles.facets import FacetIndex
 from articles.models import ListedArticle, display_headline
+from organizations.models import Level
+
+if TYPE_CHECKING:
+    from articles.views import RegionChoices
 
 register = template.Library()
 
@@ -139,18 +146,52 @@ def month_label(month: datetime.date, column: int) -> str:
 
 
 @register.simple_tag
-def region_options(groups: list[dict]) -> SafeString:
+def region_options(choices: "RegionChoices") -> SafeString:
     """The region select's <optgroup>s and <option>s, with each choice's count when it has one.
 
-    101 committees make this the longest loop of the listing; built here it costs a fraction of
-    the same loop in the template language, with the same escaping.
+    101 committees make this the longest loop of the listing: their markup is escaped once per
+    archive index (`region_markup`), and a request only adds the counts and the chosen one.
     """
+    chosen = choices.chosen.pk if choices.chosen is not None else None
     markup = []
-    for group in groups:
-        options = "".join(select_option(option) for option in group["options"])
-        label = group["label"]
-        markup.append(f'<optgroup label="{escape(label)}">{options}</optgroup>' if label else options)
-    return mark_safe("".join(markup))  # only escaped text
+    for opening, options, closing in region_markup(choices.index):
+        markup.append(opening)
+        for pk, province, start, label in options:
+            selected = " selected" if pk == chosen else ""
+            count = choices.total if province else (choices.counts or {}).get(pk, 0)
+            shown = "" if choices.counts is None else f"（{count}）"
+            markup.append(f"{start}{selected}>{label}{shown}</option>")
+        markup.append(closing)
+    return mark_safe("".join(markup))  # only escaped text and numbers
+
+
+@functools.lru_cache(maxsize=1)
+def region_markup(index: FacetIndex) -> list[tuple[str, list[tuple[int, bool, str, str]], str]]:
+    """The region select's groups from the index's directory, escaped: the province, then each
+    prefecture with its counties. Each is (opening tag, options, closing tag), each option
+    (committee id, whether it is the province, "<option value=…", label)."""
+    province: list[tuple[int, bool, str, str]] = []
+    groups: dict[int, tuple[str, list]] = {}
+    for committee in index.directory:
+        name = committee["division_name"]
+        if committee["parent_id"] is None:
+            province.append(region_option(committee, f"{name}（全省）"))
+        elif committee["level"] == Level.PREFECTURE:
+            groups[committee["pk"]] = (name, [region_option(committee, f"{name}（含所辖县区）")])
+        else:
+            groups.setdefault(committee["parent_id"], ("", []))[1].append(region_option(committee, name))
+    return [
+        ("", province, ""),
+        *(
+            (f'<optgroup label="{escape(label)}">', options, "</optgroup>") if label else ("", options, "")
+            for label, options in groups.values()
+        ),
+    ]
+
+
+def region_option(committee: dict, label: str) -> tuple[int, bool, str, str]:
+    start = f'<option value="{escape(committee["code"])}"'
+    return committee["pk"], committee["parent_id"] is None, start, escape(label)
 
 
 def select_option(option: dict) -> str:
