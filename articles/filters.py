@@ -28,11 +28,14 @@ class RegionField(forms.ModelChoiceField):
     default_error_messages: ClassVar[dict] = {
         "invalid_choice": _("没有找到这个地区的政协组织，请从列表中选择。")
     }
+    # The filterset's index, set on its form's own copy of the field (`ReaderFilterSet.form`).
+    index: FacetIndex | None = None
 
     def to_python(self, value: str | None) -> Organization | None:
         if value in self.empty_values:
             return None
-        found = facet_index(self.queryset.db).committee(str(value).strip())
+        index = facet_index(self.queryset.db) if self.index is None else self.index
+        found = index.committee(str(value).strip())
         if found is None:
             raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
         return found
@@ -94,6 +97,20 @@ class ReaderFilterSet(django_filters.FilterSet):
     @classmethod
     def get_filters(cls) -> SharedParts:
         return SharedParts(super().get_filters())
+
+    @functools.cached_property
+    def index(self) -> FacetIndex:
+        return facet_index(self.queryset.db)
+
+    @property
+    def form(self) -> forms.Form:
+        """The form, its region field reading this filterset's index: the archive's version is read
+        once per request."""
+        if not hasattr(self, "_form"):
+            for field in super().form.fields.values():
+                if isinstance(field, RegionField):
+                    field.index = self.index
+        return self._form
 
     def get_form_class(self) -> type[forms.Form]:
         cls = type(self)
@@ -183,10 +200,6 @@ class ArticleFilter(ReaderFilterSet):
             else:
                 params.append((name, str(value)))
         return params
-
-    @functools.cached_property
-    def index(self) -> FacetIndex:
-        return facet_index(self.queryset.db)
 
     @functools.cached_property
     def filter_selections(self) -> dict[str, int]:

@@ -306,8 +306,7 @@ class MeetingListView(ReaderListMixin, FilterView):
         context = super().get_context_data(**kwargs)
         form = self.filterset.form
         chosen = form.cleaned_data.get("region") if self.filterset.is_bound and form.is_valid() else None
-        index = facet_index(self.filterset.queryset.db)
-        context["region_choices"] = RegionChoices(index, None, None, chosen)
+        context["region_choices"] = RegionChoices(self.filterset.index, None, None, chosen)
         return context
 
 

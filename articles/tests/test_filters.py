@@ -215,6 +215,16 @@ class ArticleFilterTests(TestCase):
         queries_for_facets()
         self.assertEqual(queries_for_facets(), before)
 
+    def test_a_filtered_page_reads_the_archive_version_once_and_its_rows(self):
+        query = {"region": "621100", "meeting_type": "standing", "kind": "news"}
+        self.client.get(LISTING, query)  # the index, built once for this version of the archive
+        with CaptureQueriesContext(connection) as queries:
+            response = self.client.get(LISTING, query)
+        self.assertEqual(len(response.context["object_list"]), 2)
+        version, rows = (query["sql"] for query in queries)
+        self.assertIn("articles_archiveversion", version)
+        self.assertIn("articles_articlemeeting", rows)
+
     def test_listing_shows_counts_beside_choices(self):
         response = self.client.get(LISTING, {"region": "621100"})
         self.assertContains(response, '常委会会议 <span class="count">（2）</span>', html=False)
