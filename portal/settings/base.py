@@ -89,6 +89,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
     if env.bool("DATABASE_POOL", default=False):
         DATABASES["default"].setdefault("OPTIONS", {})["pool"] = True
+    # Parameters bound by the server, so psycopg prepares the statements a connection runs again and
+    # again (the archive's version, a page's rows) and the server plans each once, not per request.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "server_side_binding", env.bool("DATABASE_SERVER_SIDE_BINDING", default=True)
+    )
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers browse the site while an import writes, and with synchronous=NORMAL a commit
     # no longer waits for an fsync (the WAL is synced at checkpoints): a power cut may lose the last
