@@ -249,7 +249,7 @@ class Headline:
 def listed_article(
     rows: list[tuple], labels: dict, address: Callable[[int], str], with_body: bool
 ) -> ListedArticle:
-    """One article from its rows of `ArticleQuerySet.listed`, one per meeting it reports (or one);
+    """One article from its rows of `ListedArticle.read`, one per meeting it reports (or one);
     the body column is the whole body `with_body`, else its opening words."""
     pk, headline, kicker, subtitle, date, opening, committee, _meeting_type = rows[0]
     return ListedArticle(
