@@ -294,7 +294,7 @@ def one_choice_tallies(facets: dict[str, dict], everything: int) -> dict[str, di
 
     Most listings filter by a region, a meeting type or both, so most of their facets count within
     exactly such a bitmap. Counted per request, the region facet alone is 115 popcounts of the
-    whole archive (1 ms at 100k articles); counted here, once per index (40 ms at 100k), a request
+    whole archive (1 ms at 100k articles); counted here, once per index (24 ms at 100k), a request
     looks it up: a hash of the bitmap. Other combinations (dates, a search, two choices beside the
     counted facet) are counted as before.
     """

@@ -153,12 +153,13 @@ def region_options(choices: "RegionChoices") -> SafeString:
     archive index (`region_markup`), and a request only adds the counts and the chosen one.
     """
     chosen = choices.chosen.pk if choices.chosen is not None else None
+    counts = choices.counts or {}
     markup = []
     for opening, options, closing in region_markup(choices.index):
         markup.append(opening)
         for pk, province, start, label in options:
             selected = " selected" if pk == chosen else ""
-            count = choices.total if province else (choices.counts or {}).get(pk, 0)
+            count = choices.total if province else counts.get(pk, 0)
             shown = "" if choices.counts is None else f"（{count}）"
             markup.append(f"{start}{selected}>{label}{shown}</option>")
         markup.append(closing)
