@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from importer.reading.layout import PARAGRAPH, WIDTH_CHANGE
-from importer.reading.normalize import BYLINE_LINE, SECTION_NUMBER, is_title_like
+from importer.reading.normalize import BYLINE_LINE, SECTION_NUMBER, display_width, is_title_like
 
 from . import titles
 from .bylines import (
@@ -281,6 +281,8 @@ def _starts_article(item: Item, current: Draft | None, run: list[Item], titles_f
     )
     if not titles_first and _is_lone_line(run) and not _opens_article(item):
         return False
+    if not titles_first and _headline_over_lead(run, item):
+        return True
     if run and (not _is_section_run(run) or (titles_first and not long_running)):
         return True
     if run and _titles_the_story_before(run, item):
@@ -309,6 +311,24 @@ def _changes_column(current: Draft, item: Item) -> bool:
         before is not None
         and item.column_width is not None
         and abs(item.column_width - before) >= WIDTH_CHANGE
+    )
+
+
+def _headline_over_lead(run: list[Item], item: Item) -> bool:
+    """Column layout: a title line wider than the column of the lead opening on its date after it
+    is a headline set in its own type, the story's before (titles follow their bodies), however
+    much that story and the lead share a committee: a section head is set in its column, and a
+    numbered one ("一、……") may run long."""
+    width = item.column_width
+    return (
+        width is not None
+        and titles.opens_with_date(item.text)
+        and any(
+            head.kind == TITLE
+            and not SECTION_NUMBER.match(head.text)
+            and display_width(head.text) >= width + WIDTH_CHANGE
+            for head in run
+        )
     )
 
 

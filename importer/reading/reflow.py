@@ -448,8 +448,9 @@ def _ran_on(lines: list[PrintedLine]) -> bool:
 def _titles_over_a_lead(lines: list[PrintedLine], ended: bool) -> bool:
     """Whether `lines`, before a line opening on a date ("4 月 11日，"), are titles over the lead of
     a story printed with no dateline: lines with no punctuation at all (running text of two lines
-    has a comma; a dateline's line opens a body), after a paragraph's end or a title (`ended`) or
-    with a line among them reading as a title (a deck's two phrases, a line opening on a committee)."""
+    has a comma; a dateline's line opens a body), after a paragraph's end or a title, or one of
+    them wider than the column (`ended`), or with a line among them reading as a title (a deck's
+    two phrases, a line opening on a committee)."""
     if lines[0].is_dateline or not all(line.unpunctuated for line in lines):
         return False
     return ended or any(line.two_phrases or line.is_title or _opens_on_a_committee(line) for line in lines)
@@ -517,7 +518,9 @@ def _column_continues(
     if _lead_goes_on(lines):
         return True
     ended, runs_through = context
-    if following.opens_on_a_date and _titles_over_a_lead(lines, ended or after_title):
+    if following.opens_on_a_date and _titles_over_a_lead(
+        lines, ended or after_title or any(_overflows(line, width) for line in lines)
+    ):
         return False
     if _leaves_open(last.text):
         return True  # a quote or a book title running on: no title or paragraph ends inside one
