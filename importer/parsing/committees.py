@@ -233,8 +233,18 @@ def _first_code(texts: list[str], directory: Directory, context_code: str | None
 
 
 def _most_mentioned(body: str, directory: Directory, context_code: str | None = None) -> str | None:
+    """The body's most mentioned committee; of several mentioned as often, one the others are under.
+
+    A review naming a county's committee once and the province's once ("与永昌县政协联合开展……",
+    "省政协主席…表示") tells the province's story with the county as an example, not the reverse.
+    """
     counts = Counter(mention.code for mention in find_mentions(body, directory, context_code) if mention.code)
-    return counts.most_common(1)[0][0] if counts else None
+    if not counts:
+        return None
+    top = max(counts.values())
+    tied = [code for code, count in counts.items() if count == top]
+    above = (code for code in tied if any(_is_below(other, code, directory) for other in tied))
+    return next(above, tied[0])
 
 
 def _subjects(

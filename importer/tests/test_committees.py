@@ -228,3 +228,31 @@ class RegionsTests(SimpleTestCase):
         lead = ["5月6日,临洮县政协组织委员调研。市政协副主席参加。"]
         committees = article_committees("临洮县政协调研", None, lead, "定西", DIRECTORY)
         self.assertEqual((committees.primary, committees.local), ("621124", None))
+
+
+class MostMentionedTests(SimpleTestCase):
+    def test_of_committees_mentioned_as_often_the_one_above_the_others_is_primary(self):
+        """A review naming no committee in its headline or lead: a county's committee and the
+        province's each named once, the county as an example of the province's story."""
+        result = article_committees(
+            "让协商民主在基层落地生根",
+            None,
+            [
+                "在基层,州政协探索建立了协商议事制度。",
+                "市政协与永昌县政协联合开展议事活动。",
+                "省政协主席表示,要让群众感受到协商就在身边。",
+            ],
+            None,
+            DIRECTORY,
+        )
+        self.assertEqual((result.primary, result.inferred_from_body), ("620000", True))
+
+    def test_the_most_mentioned_committee_still_wins_over_one_above_it(self):
+        result = article_committees(
+            "让协商民主在基层落地生根",
+            None,
+            ["州政协开展议事活动。", "永昌县政协组织委员调研。永昌县政协建立了制度。", "省政协给予肯定。"],
+            None,
+            DIRECTORY,
+        )
+        self.assertEqual(result.primary, "620321")
