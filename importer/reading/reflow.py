@@ -166,9 +166,14 @@ class PrintedLine:
 
     @_LineFact
     def closes_block(self) -> bool:
+        """Nothing runs on from it: a line standing alone, or one ending a story."""
+        return self.stands_alone or self.ends_story
+
+    @_LineFact
+    def ends_story(self) -> bool:
         """A photo credit ends its caption, and a trailing byline its story, also when printed at
         the end of the last line."""
-        return self.stands_alone or ends_on_credit(self.text) or bool(_BYLINE_END.search(self.text))
+        return ends_on_credit(self.text) or bool(_BYLINE_END.search(self.text))
 
     @_LineFact
     def is_title(self) -> bool:
@@ -495,13 +500,15 @@ def _column_continues(
     context: tuple[bool, bool] = (False, False),
     title_after_cut: bool = False,
     after_title: bool = False,
+    after_close: bool = False,
 ) -> bool:
     """Column layout: whether the paragraph `lines` runs on into the printed line `following`, set
     in `next_column` (`after`: the column of the line after it). `context`: whether the line before
     `lines` ended a paragraph (a line ending a sentence, short of its column by more than an
     indent), and whether `following` is running text though it reads as a title (`_runs_through`).
     `title_after_cut`: whether `following` is a title printed after a body cut mid-sentence.
-    `after_title`: whether the line before `lines` reads as a whole title (`lines` are in its run)."""
+    `after_title`: whether the line before `lines` reads as a whole title (`lines` are in its run).
+    `after_close`: whether the line before `lines` ends a story (a photo's credit, a trailing byline)."""
     last = lines[-1]
     if last.open_byline or _role_cut(last, following) or _credit_cut(last, following):
         return True
@@ -515,6 +522,8 @@ def _column_continues(
         return False
     if following.joins_clause_before or last.leaves_clause_open:
         return True  # no title or paragraph ends or opens on "并"
+    if after_close and len(lines) == 1 and last.is_title:
+        return False  # a caption's title under its credit: a story opens on its dateline or date, not so
     if _lead_goes_on(lines):
         return True
     ended, runs_through = context
@@ -742,6 +751,7 @@ def reflow(raw_lines: list[str], layout: str) -> tuple[Block, ...]:
             (ended, current[-1].sentence_end and _runs_through(lines, index)),
             _title_after_cut(lines, index),
             before >= 0 and lines[before].is_title,
+            before >= 0 and lines[before].ends_story,
         )
 
     groups = _group(lines, continues)
