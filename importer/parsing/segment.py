@@ -932,12 +932,12 @@ def pair_by_content(drafts: list[Draft], runs: list[list[Item]]) -> list[TitleUn
     untitled_by_run = {
         id(run): {d for d in untitled if _first_run_after(drafts[d], runs) is run} for run in runs
     }
+    opens = [_opens_sloganless_run(unit, run) for unit, run in in_runs]
     cost = [
         [-_slot_score(unit, role, _feature_title_score(
-            unit, drafts[d], row[d], d in untitled_by_run[id(run)], role, _opens_sloganless_run(unit, run)))
-         for d, role in slots]
+            unit, drafts[d], row[d], d in untitled_by_run[id(run)], role, opens_run)) for d, role in slots]
         + [0.0] * len(units)
-        for (unit, run), row in zip(in_runs, scores, strict=True)
+        for (unit, run), row, opens_run in zip(in_runs, scores, opens, strict=True)
     ]  # fmt: skip
     unpaired = []
     owners: dict[int, Draft] = {}
