@@ -932,12 +932,13 @@ def pair_by_content(drafts: list[Draft], runs: list[list[Item]]) -> list[TitleUn
     untitled_by_run = {
         id(run): {d for d in untitled if _first_run_after(drafts[d], runs) is run} for run in runs
     }
-    opens = [_opens_sloganless_run(unit, run) for unit, run in in_runs]
+    sloganless = {id(run): _in_sloganless_run(run) for run in runs}
     cost = [
         [-_slot_score(unit, role, _feature_title_score(
-            unit, drafts[d], row[d], d in untitled_by_run[id(run)], role, opens_run)) for d, role in slots]
+            unit, drafts[d], row[d], d in untitled_by_run[id(run)], role, sloganless[id(run)]))
+         for d, role in slots]
         + [0.0] * len(units)
-        for (unit, run), row, opens_run in zip(in_runs, scores, opens, strict=True)
+        for (unit, run), row in zip(in_runs, scores, strict=True)
     ]  # fmt: skip
     unpaired = []
     owners: dict[int, Draft] = {}
@@ -996,24 +997,23 @@ def _first_run_after(draft: Draft, runs: list[list[Item]]) -> list[Item] | None:
     return next((run for run in runs if run[0].line > draft.last_line), None)
 
 
-def _opens_sloganless_run(unit: TitleUnit, run: list[Item]) -> bool:
-    """Whether a unit is the first line of a run holding no two-phrase slogan naming no committee:
-    where a slogan is printed, it is the feature's title and a one-phrase line beside it its banner."""
+def _in_sloganless_run(run: list[Item]) -> bool:
+    """Whether a run holds no two-phrase slogan naming no committee: where one is printed, it is the
+    feature's title and a one-phrase line beside it its banner."""
     slogans = (
         item for item in run if item.title_class == titles.DECK and not titles.committee_name(item.text)
     )
-    return unit.line == run[0].line and next(slogans, None) is None
+    return next(slogans, None) is None
 
 
 def _feature_title_score(
-    unit: TitleUnit, draft: Draft, score: float, untitled: bool, role: str, opens_run: bool = False
+    unit: TitleUnit, draft: Draft, score: float, untitled: bool, role: str, sloganless: bool = False
 ) -> float:
     """A two-phrase slogan is how features are titled: a feature with no title yet takes one
-    printed after it even when the slogan shares few words with its body. So it takes a one-phrase
-    title naming no committee that opens a run with no slogan right after it (`opens_run`), printed
-    under its own "——" subtitle and byline ("把论文写在高原牧场上"): a figure of speech shares few
-    words too."""
-    slogan = (unit.role == titles.DECK or opens_run) and not unit.committee and draft.first_line <= unit.line
+    printed after it even when the slogan shares few words with its body. With no slogan in that
+    run (`sloganless`), its title is a one-phrase line naming no committee ("把论文写在高原牧场上"),
+    and a figure of speech shares few words too."""
+    slogan = (unit.role == titles.DECK or sloganless) and not unit.committee and draft.first_line <= unit.line
     return (
         max(score, MIN_SCORE) + FEATURE_SLOGAN if untitled and slogan and role == titles.HEADLINE else score
     )
